@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppDeps } from './deps.js';
+import { registerCsrfProtection } from './http/csrf.js';
+import { registerErrorHandler } from './http/errors.js';
+import { loggerOptions } from './http/logging.js';
+import { registerOpenApi } from './http/openapi.js';
+import { registerWebApp } from './http/web.js';
+import { accountRoutes } from './modules/accounts/accounts.routes.js';
+import { meRoutes } from './modules/accounts/me.routes.js';
+import { mailboxRoutes } from './modules/mail/mailbox.routes.js';
+import { systemRoutes } from './modules/system/system.routes.js';
+
+export const BODY_LIMIT = 1024 * 1024;
+
+/** Content-Security-Policy: only our own origin; Mantine injects style tags, hence 'unsafe-inline' for styles only. */
+const CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  frameSrc: ["'self'"],
+  frameAncestors: ["'none'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  upgradeInsecureRequests: null,
+};
+
+/** Builds the HTTP application; never listens (tests inject requests, main.ts listens). */
+export async function buildApp(deps: AppDeps, options: { logLevel?: string } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(options.logLevel ?? deps.config.logLevel),
+    bodyLimit: BODY_LIMIT,
+    genReqId: () => `req_${randomUUID().replaceAll('-', '')}`,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.decorate('deps', deps);
+  app.decorateRequest('auth', null as never);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  await app.register(helmet, {
+    contentSecurityPolicy: { directives: CSP },
+    strictTransportSecurity: deps.config.secureCookies,
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  registerCsrfProtection(app, deps.config.publicUrl);
+  await registerOpenApi(app, deps.config.publicUrl);
+
+  await app.register(systemRoutes);
+  await app.register(accountRoutes);
+  await app.register(meRoutes);
+  await app.register(mailboxRoutes);
+  await registerWebApp(app, deps.webRoot);
+  return app;
+}

@@ -1,0 +1,84 @@
+import { Command } from 'commander';
+import { type Config, ConfigError, loadConfig } from './config.js';
+import { backupSqlite } from './db/backup.js';
+import { openDatabase } from './db/database.js';
+import { migrateToLatest } from './db/migrator.js';
+import { AppError } from './http/errors.js';
+import { systemClock } from './lib/clock.js';
+import { serve } from './main.js';
+import { SYSTEM_ACTOR } from './modules/audit/audit.repository.js';
+import { grantOperator, removeOperator } from './modules/operator/operators.service.js';
+
+/** Opens the configured database, migrated, for one command, and always closes it. */
+async function withDatabase<T>(config: Config, work: (db: ReturnType<typeof openDatabase>) => Promise<T>): Promise<T> {
+  const handle = openDatabase(config.database);
+  try {
+    await migrateToLatest(handle.db);
+    return await work(handle);
+  } finally {
+    await handle.destroy();
+  }
+}
+
+export function buildCli(): Command {
+  const program = new Command('portico').description('Portico: self-hosted license portal').showHelpAfterError();
+
+  program
+    .command('serve', { isDefault: true })
+    .description('run the server (migrates first)')
+    .action(async () => serve(loadConfig()));
+
+  program
+    .command('migrate')
+    .description('apply pending database migrations')
+    .action(async () => {
+      const applied = await withDatabase(loadConfig(), async ({ db }) => migrateToLatest(db));
+      console.log(applied.length ? `Applied ${applied.join(', ')}` : 'The database is up to date');
+    });
+
+  const operator = program.command('operator').description('grant or remove operator rights');
+  operator
+    .command('add <email>')
+    .description('make the account with this email an operator')
+    .action(async (email: string) => {
+      const { changed } = await withDatabase(loadConfig(), ({ db }) =>
+        grantOperator(db, systemClock, SYSTEM_ACTOR, email),
+      );
+      console.log(changed ? `${email} is now an operator` : `${email} was already an operator`);
+    });
+  operator
+    .command('remove <email>')
+    .description('remove operator rights from the account with this email')
+    .action(async (email: string) => {
+      const { changed } = await withDatabase(loadConfig(), ({ db }) =>
+        removeOperator(db, systemClock, SYSTEM_ACTOR, email),
+      );
+      console.log(changed ? `${email} is no longer an operator` : `${email} was not an operator`);
+    });
+
+  program
+    .command('backup <file>')
+    .description('write a consistent copy of the SQLite database to a file while the server runs')
+    .action(async (file: string) => {
+      const config = loadConfig();
+      if (config.database.dialect !== 'sqlite')
+        throw new AppError('VALIDATION_FAILED', 'backup copies the SQLite database; for PostgreSQL use pg_dump');
+      const pages = await withDatabase(config, async (handle) => backupSqlite(handle, file));
+      console.log(`Backed up ${pages} pages to ${file}`);
+    });
+  return program;
+}
+
+export async function runCli(argv: string[]): Promise<void> {
+  try {
+    await buildCli().parseAsync(argv);
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof AppError) {
+      console.error(error.message);
+      process.exit(error instanceof ConfigError ? 78 : 1);
+    }
+    throw error;
+  }
+}
+
+await runCli(process.argv);

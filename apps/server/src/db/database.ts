@@ -1,0 +1,41 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { type Dialect, Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { Config } from '../config.js';
+import type { Database } from './types.js';
+
+export type DB = Kysely<Database>;
+/** Repository functions take either; those that need a lock demand a Transaction (ARCHITECTURE convention 2). */
+export type Executor = Kysely<Database> | Transaction<Database>;
+export type Dialect_ = Config['database']['dialect'];
+
+// COUNT(*) and BIGINT come back from PostgreSQL as strings; every such value here fits in a double.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+export interface DatabaseHandle {
+  db: DB;
+  dialect: Dialect_;
+  /** The raw better-sqlite3 connection (for backups), when the dialect is SQLite. */
+  sqlite?: SQLite.Database;
+  destroy(): Promise<void>;
+}
+
+export function openDatabase(database: Config['database']): DatabaseHandle {
+  if (database.dialect === 'postgres') {
+    const pool = new pg.Pool({ connectionString: database.url, max: 20 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', destroy: () => db.destroy() };
+  }
+  if (database.file !== ':memory:') mkdirSync(dirname(database.file), { recursive: true });
+  const sqlite = new SQLite(database.file);
+  // WAL lets readers run beside the writer; FULL makes an acknowledged commit survive power loss (SPEC §6).
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const dialect: Dialect = new SqliteDialect({ database: sqlite });
+  const db = new Kysely<Database>({ dialect });
+  return { db, dialect: 'sqlite', sqlite, destroy: () => db.destroy() };
+}

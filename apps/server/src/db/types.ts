@@ -1,0 +1,116 @@
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+/**
+ * The database as Kysely sees it. Timestamps are ISO strings written by us (Date objects when PostgreSQL reads
+ * them back), so they are typed `string | Date` and read through lib/time.ts. Flags are integers 0/1 on both
+ * dialects, except the Better Auth columns, which it converts itself.
+ */
+type Timestamp = string | Date;
+
+export interface UsersTable {
+  id: string;
+  name: string;
+  email: string;
+  email_verified: boolean | number;
+  image: string | null;
+  is_operator: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  token: string;
+  expires_at: Timestamp;
+  ip_address: string | null;
+  user_agent: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AccountsTable {
+  id: string;
+  user_id: string;
+  account_id: string;
+  provider_id: string;
+  access_token: string | null;
+  refresh_token: string | null;
+  id_token: string | null;
+  access_token_expires_at: Timestamp | null;
+  refresh_token_expires_at: Timestamp | null;
+  scope: string | null;
+  password: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface VerificationsTable {
+  id: string;
+  identifier: string;
+  value: string;
+  expires_at: Timestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface OutboxTable {
+  id: string;
+  kind: string;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  /** pending → sending → sent | failed; a `sending` row whose lock has lapsed is taken again. */
+  status: string;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  locked_until: Timestamp | null;
+  last_error: string | null;
+  organization_id: string | null;
+  subject_type: string | null;
+  subject_id: string | null;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+}
+
+export interface AuditEventsTable {
+  id: string;
+  occurred_at: Timestamp;
+  actor_user_id: string | null;
+  actor_ip: string | null;
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  organization_id: string | null;
+  /** JSON text of the state before and after the change, where relevant. */
+  before_json: string | null;
+  after_json: string | null;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  window_start: number;
+  hits: number;
+}
+
+export interface InstanceFlagsTable {
+  name: string;
+  value: string;
+  created_at: Timestamp;
+}
+
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  accounts: AccountsTable;
+  verifications: VerificationsTable;
+  outbox_emails: OutboxTable;
+  audit_events: AuditEventsTable;
+  rate_limits: RateLimitsTable;
+  instance_flags: InstanceFlagsTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type NewOutboxEmail = Insertable<OutboxTable>;
+export type NewAuditEvent = Insertable<AuditEventsTable>;

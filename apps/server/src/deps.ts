@@ -1,0 +1,37 @@
+import type { Config } from './config.js';
+import type { DB } from './db/database.js';
+import type { RateRules } from './http/rate-limit.js';
+import type { Clock } from './lib/clock.js';
+import type { Auth } from './modules/accounts/auth.js';
+import type { MailTransport } from './modules/mail/transport.js';
+
+/** Everything a request needs, built once by main.ts (or a test) and handed to buildApp(). */
+export interface AppDeps {
+  config: Config & { secret: string };
+  db: DB;
+  dialect: 'sqlite' | 'postgres';
+  clock: Clock;
+  auth: Auth;
+  mailTransport: MailTransport;
+  /** Tells the mail worker that a request queued an email. */
+  notifyMail: () => void;
+  rateRules: RateRules;
+  /** The built web app (apps/web/dist), or null to serve the API only. */
+  webRoot: string | null;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+  interface FastifyRequest {
+    /** Set by requireSession. */
+    auth: SessionContext;
+  }
+}
+
+export interface SessionContext {
+  sessionId: string;
+  token: string;
+  user: { id: string; name: string; email: string; emailVerified: boolean; isOperator: boolean; createdAt: Date };
+}

@@ -1,0 +1,185 @@
+import {
+  Accepted,
+  ChangePasswordRequest,
+  EmailRequest,
+  ResetPasswordRequest,
+  SessionList,
+  SignInRequest,
+  SignInResponse,
+  SignUpRequest,
+  TokenRequest,
+} from '@portico/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireSession } from '../../http/auth-context.js';
+import * as accounts from './accounts.service.js';
+
+export function requestInfo(request: FastifyRequest): accounts.RequestInfo {
+  return {
+    actor: { userId: request.auth?.user.id ?? null, ip: request.ip },
+    ip: request.ip,
+    userAgent: request.headers['user-agent'] ?? null,
+    cookie: request.headers.cookie ?? null,
+  };
+}
+
+function forwardCookies(reply: FastifyReply, cookies: string[]): void {
+  for (const cookie of cookies) reply.header('set-cookie', cookie);
+}
+
+const tags = ['accounts'];
+const accepted = (message: string) => ({ status: 'accepted' as const, message });
+const done = <T extends string>(status: T) => z.object({ status: z.literal(status) });
+
+/** SPEC §2.1 accounts, under /api/auth. Better Auth does the work; these routes own validation, limits and errors. */
+export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { deps } = app;
+
+  app.post(
+    '/api/auth/sign-up',
+    {
+      schema: {
+        tags,
+        summary: 'Create an account; a verification link is emailed',
+        body: SignUpRequest,
+        response: { 202: Accepted },
+      },
+    },
+    async (request, reply) => {
+      await accounts.signUp(deps, requestInfo(request), request.body);
+      return reply.code(202).send(accepted(accounts.ACCEPTED_MESSAGES.signUp));
+    },
+  );
+
+  app.post(
+    '/api/auth/sign-in',
+    {
+      schema: {
+        tags,
+        summary: 'Sign in with email and password (sets the session cookie)',
+        body: SignInRequest,
+        response: { 200: SignInResponse },
+      },
+    },
+    async (request, reply) => {
+      const { user, setCookies } = await accounts.signIn(deps, requestInfo(request), request.body);
+      forwardCookies(reply, setCookies);
+      return { user };
+    },
+  );
+
+  app.post('/api/auth/sign-out', { schema: { tags, summary: 'End this session' } }, async (request, reply) => {
+    forwardCookies(reply, await accounts.signOut(deps, requestInfo(request)));
+    return reply.code(204).send();
+  });
+
+  app.post(
+    '/api/auth/verify-email',
+    {
+      schema: {
+        tags,
+        summary: 'Verify an email address with the token from the link',
+        body: TokenRequest,
+        response: { 200: done('verified') },
+      },
+    },
+    async (request) => {
+      await accounts.verifyEmail(deps, requestInfo(request), request.body.token);
+      return { status: 'verified' as const };
+    },
+  );
+
+  app.post(
+    '/api/auth/resend-verification',
+    { schema: { tags, summary: 'Email a new verification link', body: EmailRequest, response: { 202: Accepted } } },
+    async (request, reply) => {
+      await accounts.resendVerification(deps, requestInfo(request), request.body.email);
+      return reply.code(202).send(accepted(accounts.ACCEPTED_MESSAGES.resend));
+    },
+  );
+
+  app.post(
+    '/api/auth/forgot-password',
+    {
+      schema: {
+        tags,
+        summary: 'Email a password reset link (same answer for unknown addresses)',
+        body: EmailRequest,
+        response: { 202: Accepted },
+      },
+    },
+    async (request, reply) => {
+      await accounts.requestPasswordReset(deps, requestInfo(request), request.body.email);
+      return reply.code(202).send(accepted(accounts.ACCEPTED_MESSAGES.reset));
+    },
+  );
+
+  app.post(
+    '/api/auth/reset-password',
+    {
+      schema: {
+        tags,
+        summary: 'Choose a new password with the token from the link',
+        body: ResetPasswordRequest,
+        response: { 200: done('reset') },
+      },
+    },
+    async (request) => {
+      await accounts.resetPassword(deps, requestInfo(request), request.body.token, request.body.newPassword);
+      return { status: 'reset' as const };
+    },
+  );
+
+  app.post(
+    '/api/auth/change-password',
+    {
+      preHandler: requireSession,
+      schema: {
+        tags,
+        summary: 'Change the password of the signed-in account',
+        body: ChangePasswordRequest,
+        response: { 200: done('changed') },
+      },
+    },
+    async (request, reply) => {
+      const { setCookies } = await accounts.changePassword(deps, requestInfo(request), request.auth, request.body);
+      forwardCookies(reply, setCookies);
+      return { status: 'changed' as const };
+    },
+  );
+
+  app.get(
+    '/api/auth/sessions',
+    {
+      preHandler: requireSession,
+      schema: { tags, summary: 'Sessions of the signed-in account', response: { 200: SessionList } },
+    },
+    async (request) => ({
+      sessions: await accounts.getSessions(deps, request.auth),
+    }),
+  );
+
+  app.post(
+    '/api/auth/sessions/sign-out-others',
+    {
+      preHandler: requireSession,
+      schema: { tags, summary: 'Sign out every other session', response: { 200: z.object({ revoked: z.number() }) } },
+    },
+    async (request) => ({
+      revoked: await accounts.revokeOtherSessions(deps, request.auth),
+    }),
+  );
+
+  app.delete(
+    '/api/auth/sessions/:id',
+    {
+      preHandler: requireSession,
+      schema: { tags, summary: 'Sign out one of your sessions', params: z.object({ id: z.string().max(100) }) },
+    },
+    async (request, reply) => {
+      await accounts.revokeSession(deps, request.auth, request.params.id);
+      return reply.code(204).send();
+    },
+  );
+};

@@ -1,0 +1,252 @@
+import type { ChangePasswordRequest, SignInRequest, SignUpRequest } from '@portico/contracts';
+import type { AppDeps, SessionContext } from '../../deps.js';
+import { AppError } from '../../http/errors.js';
+import { consumeRate } from '../../http/rate-limit.js';
+import { runAuthCall } from '../../lib/request-context.js';
+import { toDate, toIsoString } from '../../lib/time.js';
+import { type Actor, recordAudit } from '../audit/audit.repository.js';
+import {
+  deleteOtherSessions,
+  deleteSession,
+  findUserById,
+  listSessions,
+  updateUserName,
+} from './accounts.repository.js';
+import { CLIENT_IP_HEADER } from './auth.js';
+import { mapAuthError, refusal } from './auth-errors.js';
+import { isCommonPassword } from './passwords.js';
+
+/** What the routes pass down about the HTTP request: who asks, and the headers Better Auth needs. */
+export interface RequestInfo {
+  actor: Actor;
+  ip: string;
+  userAgent: string | null;
+  cookie: string | null;
+}
+
+export const ACCEPTED_MESSAGES = {
+  signUp: 'If the address can be used, we sent a verification link to it. Open it to finish creating your account.',
+  resend: 'If an account with this address is waiting for verification, we sent a new link.',
+  reset: 'If an account exists for this address, we sent a link to choose a new password.',
+} as const;
+
+function authHeaders(info: RequestInfo): Headers {
+  const headers = new Headers({ [CLIENT_IP_HEADER]: info.ip });
+  if (info.userAgent) headers.set('user-agent', info.userAgent);
+  if (info.cookie) headers.set('cookie', info.cookie);
+  return headers;
+}
+
+function assertNotCommon(password: string, path: string): void {
+  if (isCommonPassword(password))
+    throw AppError.validation(path, 'is too common: choose a password that is hard to guess');
+}
+
+/** An email Better Auth could not queue must not be acknowledged: the caller asks again (SPEC §2.7). */
+function assertHooksSucceeded(failures: unknown[]): void {
+  if (failures.length > 0)
+    throw new AppError('UNAVAILABLE', 'We could not queue the email; please try again in a moment');
+}
+
+export async function signUp(deps: AppDeps, info: RequestInfo, input: SignUpRequest): Promise<void> {
+  assertNotCommon(input.password, 'password');
+  const now = deps.clock.now();
+  await consumeRate(deps.db, `sign-up:ip:${info.ip}`, deps.rateRules.signUpPerIp, now);
+  await consumeRate(deps.db, `email:${input.email}`, deps.rateRules.emailPerAddress, now);
+  // An existing address gets the same answer as a new one (Better Auth returns a synthetic user): no enumeration.
+  const { failures } = await runAuthCall(info.actor, () =>
+    deps.auth.api.signUpEmail({
+      body: { name: input.name, email: input.email, password: input.password },
+      headers: authHeaders(info),
+    }),
+  );
+  assertHooksSucceeded(failures);
+}
+
+export async function signIn(deps: AppDeps, info: RequestInfo, input: SignInRequest) {
+  const now = deps.clock.now();
+  await consumeRate(deps.db, `sign-in:ip:${info.ip}`, deps.rateRules.signInPerIp, now);
+  // Per account and address, so a stranger elsewhere cannot lock the owner out.
+  await consumeRate(deps.db, `sign-in:account:${input.email}:${info.ip}`, deps.rateRules.signInPerAccount, now);
+  try {
+    const { result } = await runAuthCall(info.actor, () =>
+      deps.auth.api.signInEmail({
+        body: { email: input.email, password: input.password, rememberMe: input.rememberMe ?? true },
+        headers: authHeaders(info),
+        returnHeaders: true,
+      }),
+    );
+    const { user } = result.response;
+    return {
+      user: {
+        id: user.id,
+        name: user.name,
+        email: user.email,
+        emailVerified: user.emailVerified,
+        createdAt: toIsoString(user.createdAt),
+      },
+      setCookies: result.headers.getSetCookie(),
+    };
+  } catch (error) {
+    mapAuthError(error, {
+      401: refusal('INVALID_CREDENTIALS', 'Email or password is incorrect'),
+      403: refusal('EMAIL_NOT_VERIFIED', 'Verify your email address first: we sent you a new link'),
+    });
+  }
+}
+
+export async function signOut(deps: AppDeps, info: RequestInfo): Promise<string[]> {
+  const { result } = await runAuthCall(info.actor, () =>
+    deps.auth.api.signOut({ headers: authHeaders(info), returnHeaders: true }),
+  );
+  return result.headers.getSetCookie();
+}
+
+export async function verifyEmail(deps: AppDeps, info: RequestInfo, token: string): Promise<void> {
+  await consumeRate(deps.db, `token:ip:${info.ip}`, deps.rateRules.tokenPerIp, deps.clock.now());
+  try {
+    await runAuthCall(info.actor, () =>
+      deps.auth.api.verifyEmail({ query: { token }, headers: authHeaders({ ...info, cookie: null }) }),
+    );
+  } catch (error) {
+    mapAuthError(error, {
+      400: refusal('INVALID_TOKEN', 'This verification link is invalid or has expired; ask for a new one'),
+      401: refusal('INVALID_TOKEN', 'This verification link is invalid or has expired; ask for a new one'),
+      404: refusal('INVALID_TOKEN', 'This verification link is invalid or has expired; ask for a new one'),
+    });
+  }
+}
+
+export async function resendVerification(deps: AppDeps, info: RequestInfo, email: string): Promise<void> {
+  const now = deps.clock.now();
+  await consumeRate(deps.db, `email:ip:${info.ip}`, deps.rateRules.emailPerIp, now);
+  await consumeRate(deps.db, `email:${email}`, deps.rateRules.emailPerAddress, now);
+  const { failures } = await runAuthCall(info.actor, () =>
+    deps.auth.api.sendVerificationEmail({ body: { email }, headers: authHeaders({ ...info, cookie: null }) }),
+  );
+  assertHooksSucceeded(failures);
+}
+
+export async function requestPasswordReset(deps: AppDeps, info: RequestInfo, email: string): Promise<void> {
+  const now = deps.clock.now();
+  await consumeRate(deps.db, `email:ip:${info.ip}`, deps.rateRules.emailPerIp, now);
+  await consumeRate(deps.db, `email:${email}`, deps.rateRules.emailPerAddress, now);
+  const { failures } = await runAuthCall(info.actor, () =>
+    deps.auth.api.requestPasswordReset({ body: { email }, headers: authHeaders({ ...info, cookie: null }) }),
+  );
+  assertHooksSucceeded(failures);
+}
+
+export async function resetPassword(
+  deps: AppDeps,
+  info: RequestInfo,
+  token: string,
+  newPassword: string,
+): Promise<void> {
+  assertNotCommon(newPassword, 'newPassword');
+  await consumeRate(deps.db, `token:ip:${info.ip}`, deps.rateRules.tokenPerIp, deps.clock.now());
+  try {
+    await runAuthCall(info.actor, () =>
+      deps.auth.api.resetPassword({ body: { token, newPassword }, headers: authHeaders({ ...info, cookie: null }) }),
+    );
+  } catch (error) {
+    mapAuthError(error, {
+      400: refusal('INVALID_TOKEN', 'This reset link is invalid, used or expired; ask for a new one'),
+    });
+  }
+}
+
+export async function changePassword(
+  deps: AppDeps,
+  info: RequestInfo,
+  session: SessionContext,
+  input: ChangePasswordRequest,
+) {
+  assertNotCommon(input.newPassword, 'newPassword');
+  const now = deps.clock.now();
+  await consumeRate(deps.db, `sign-in:account:${session.user.email}:${info.ip}`, deps.rateRules.signInPerAccount, now);
+  try {
+    const { result } = await runAuthCall(info.actor, () =>
+      deps.auth.api.changePassword({
+        body: {
+          currentPassword: input.currentPassword,
+          newPassword: input.newPassword,
+          revokeOtherSessions: input.signOutOtherSessions ?? false,
+        },
+        headers: authHeaders(info),
+        returnHeaders: true,
+      }),
+    );
+    await recordAudit(
+      deps.db,
+      info.actor,
+      {
+        action: 'account.password_changed',
+        targetType: 'user',
+        targetId: session.user.id,
+        after: { signedOutOtherSessions: input.signOutOtherSessions ?? false },
+      },
+      deps.clock.now(),
+    );
+    return { setCookies: result.headers.getSetCookie() };
+  } catch (error) {
+    mapAuthError(error, {
+      400: refusal('VALIDATION_FAILED', 'currentPassword is not your current password', {
+        path: 'currentPassword',
+        message: 'is not your current password',
+      }),
+    });
+  }
+}
+
+export async function getSessions(deps: AppDeps, session: SessionContext) {
+  const rows = await listSessions(deps.db, session.user.id, deps.clock.now());
+  return rows.map((row) => ({
+    id: row.id,
+    createdAt: toIsoString(row.created_at),
+    lastActiveAt: toIsoString(row.updated_at),
+    expiresAt: toIsoString(row.expires_at),
+    ipAddress: row.ip_address,
+    userAgent: row.user_agent,
+    current: row.id === session.sessionId,
+  }));
+}
+
+export async function revokeSession(deps: AppDeps, session: SessionContext, sessionId: string): Promise<void> {
+  if ((await deleteSession(deps.db, session.user.id, sessionId)) === 0) throw AppError.notFound('session');
+}
+
+export async function revokeOtherSessions(deps: AppDeps, session: SessionContext): Promise<number> {
+  return deleteOtherSessions(deps.db, session.user.id, session.sessionId);
+}
+
+export async function renameUser(deps: AppDeps, actor: Actor, session: SessionContext, name: string): Promise<void> {
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (trx) => {
+    const before = await findUserById(trx, session.user.id);
+    await updateUserName(trx, session.user.id, name, now);
+    await recordAudit(
+      trx,
+      actor,
+      {
+        action: 'account.renamed',
+        targetType: 'user',
+        targetId: session.user.id,
+        before: { name: before?.name },
+        after: { name },
+      },
+      now,
+    );
+  });
+}
+
+export function describeUser(session: SessionContext) {
+  const { user } = session;
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    emailVerified: user.emailVerified,
+    createdAt: toDate(user.createdAt).toISOString(),
+  };
+}

@@ -1,0 +1,194 @@
+import { betterAuth } from 'better-auth';
+import type { Config } from '../../config.js';
+import type { DB } from '../../db/database.js';
+import type { Clock } from '../../lib/clock.js';
+import { type IdKind, newId } from '../../lib/ids.js';
+import { currentActor, trackedHook } from '../../lib/request-context.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import { enqueueEmail } from '../mail/outbox.repository.js';
+import { passwordResetEmail, verificationEmail } from '../mail/templates.js';
+import { claimFirstOperator } from './accounts.repository.js';
+
+export const SESSION_TTL_SECONDS = 7 * 24 * 3600;
+/** A session in use is extended at most once a day (one write), as Better Auth itself does. */
+export const SESSION_REFRESH_AFTER_SECONDS = 24 * 3600;
+export const VERIFICATION_TTL_SECONDS = 24 * 3600;
+export const RESET_TTL_SECONDS = 3600;
+/** We hand Better Auth the client address in this header, computed by Fastify, so clients cannot spoof it. */
+export const CLIENT_IP_HEADER = 'x-portico-client-ip';
+
+export interface AuthDeps {
+  config: Config & { secret: string };
+  db: DB;
+  dialect: 'sqlite' | 'postgres';
+  clock: Clock;
+  notifyMail: () => void;
+}
+
+const ID_KINDS: Record<string, IdKind> = {
+  user: 'user',
+  session: 'session',
+  account: 'account',
+  verification: 'verification',
+};
+
+/**
+ * Better Auth does accounts only (ARCHITECTURE): passwords (scrypt), sessions, verification and reset tokens.
+ * Its HTTP handler is not mounted; our routes call `auth.api.*` so that every endpoint has our schemas, errors,
+ * rate limits and CSRF rule. Table and column names are mapped onto our snake_case migrations.
+ */
+export function createAuth(deps: AuthDeps) {
+  const { config, db, clock } = deps;
+  const queueEmail = async (email: Parameters<typeof enqueueEmail>[1]) => {
+    await enqueueEmail(db, email, clock.now());
+    deps.notifyMail();
+  };
+
+  return betterAuth({
+    appName: 'Portico',
+    baseURL: config.publicUrl,
+    basePath: '/api/auth',
+    secret: config.secret,
+    trustedOrigins: [new URL(config.publicUrl).origin],
+    database: { db: db as any, type: deps.dialect, transaction: true },
+    telemetry: { enabled: false },
+    rateLimit: { enabled: false },
+    logger: { level: 'error' },
+    advanced: {
+      cookiePrefix: 'portico',
+      useSecureCookies: config.secureCookies,
+      defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', path: '/' },
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+      database: { generateId: ({ model }) => newId(ID_KINDS[model] ?? 'verification') },
+    },
+    user: {
+      modelName: 'users',
+      fields: { emailVerified: 'email_verified', createdAt: 'created_at', updatedAt: 'updated_at' },
+    },
+    session: {
+      modelName: 'sessions',
+      expiresIn: SESSION_TTL_SECONDS,
+      updateAge: SESSION_REFRESH_AFTER_SECONDS,
+      fields: {
+        userId: 'user_id',
+        expiresAt: 'expires_at',
+        ipAddress: 'ip_address',
+        userAgent: 'user_agent',
+        createdAt: 'created_at',
+        updatedAt: 'updated_at',
+      },
+    },
+    account: {
+      modelName: 'accounts',
+      fields: {
+        userId: 'user_id',
+        accountId: 'account_id',
+        providerId: 'provider_id',
+        accessToken: 'access_token',
+        refreshToken: 'refresh_token',
+        idToken: 'id_token',
+        accessTokenExpiresAt: 'access_token_expires_at',
+        refreshTokenExpiresAt: 'refresh_token_expires_at',
+        createdAt: 'created_at',
+        updatedAt: 'updated_at',
+      },
+    },
+    verification: {
+      modelName: 'verifications',
+      storeIdentifier: 'hashed',
+      fields: { expiresAt: 'expires_at', createdAt: 'created_at', updatedAt: 'updated_at' },
+    },
+    emailAndPassword: {
+      enabled: true,
+      requireEmailVerification: true,
+      autoSignIn: false,
+      minPasswordLength: 10,
+      maxPasswordLength: 128,
+      resetPasswordTokenExpiresIn: RESET_TTL_SECONDS,
+      revokeSessionsOnPasswordReset: true,
+      sendResetPassword: ({ user, token }) =>
+        trackedHook(() =>
+          queueEmail(
+            passwordResetEmail(
+              user.email,
+              user.name,
+              `${config.publicUrl}/reset-password?token=${encodeURIComponent(token)}`,
+              RESET_TTL_SECONDS / 60,
+            ),
+          ),
+        ),
+      onPasswordReset: ({ user }) =>
+        trackedHook(() =>
+          recordAudit(
+            db,
+            { ...currentActor(), userId: user.id },
+            { action: 'account.password_reset', targetType: 'user', targetId: user.id },
+            clock.now(),
+          ),
+        ),
+    },
+    emailVerification: {
+      sendOnSignUp: true,
+      sendOnSignIn: true,
+      autoSignInAfterVerification: false,
+      expiresIn: VERIFICATION_TTL_SECONDS,
+      sendVerificationEmail: ({ user, token }) =>
+        trackedHook(() =>
+          queueEmail(
+            verificationEmail(
+              user.email,
+              user.name,
+              `${config.publicUrl}/verify-email?token=${encodeURIComponent(token)}`,
+              VERIFICATION_TTL_SECONDS / 3600,
+            ),
+          ),
+        ),
+      afterEmailVerification: (user) =>
+        trackedHook(() =>
+          recordAudit(
+            db,
+            { ...currentActor(), userId: user.id },
+            { action: 'account.verified', targetType: 'user', targetId: user.id },
+            clock.now(),
+          ),
+        ),
+    },
+    databaseHooks: {
+      user: {
+        create: {
+          after: (user) =>
+            trackedHook(async () => {
+              const actor = { ...currentActor(), userId: user.id };
+              await recordAudit(
+                db,
+                actor,
+                {
+                  action: 'account.signed_up',
+                  targetType: 'user',
+                  targetId: user.id,
+                  after: { email: user.email, name: user.name },
+                },
+                clock.now(),
+              );
+              // SPEC §2.1: the first account on a fresh instance becomes an operator.
+              if (await claimFirstOperator(db, user.id, clock.now())) {
+                await recordAudit(
+                  db,
+                  actor,
+                  {
+                    action: 'operator.granted',
+                    targetType: 'user',
+                    targetId: user.id,
+                    after: { reason: 'first account' },
+                  },
+                  clock.now(),
+                );
+              }
+            }),
+        },
+      },
+    },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

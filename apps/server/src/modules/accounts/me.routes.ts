@@ -1,0 +1,36 @@
+import { Me, UpdateMeRequest } from '@portico/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { requireSession } from '../../http/auth-context.js';
+import { requestInfo } from './accounts.routes.js';
+import { describeUser, renameUser } from './accounts.service.js';
+
+const tags = ['me'];
+
+/** GET /api/v1/me: the account and whether it is an operator (organizations arrive with their capability). */
+export const meRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/v1/me',
+    { preHandler: requireSession, schema: { tags, summary: 'The signed-in account', response: { 200: Me } } },
+    async (request) => ({
+      user: describeUser(request.auth),
+      isOperator: request.auth.user.isOperator,
+      organizations: [],
+    }),
+  );
+
+  app.patch(
+    '/api/v1/me',
+    {
+      preHandler: requireSession,
+      schema: { tags, summary: 'Change your name', body: UpdateMeRequest, response: { 200: Me } },
+    },
+    async (request) => {
+      await renameUser(app.deps, requestInfo(request).actor, request.auth, request.body.name);
+      return {
+        user: { ...describeUser(request.auth), name: request.body.name },
+        isOperator: request.auth.user.isOperator,
+        organizations: [],
+      };
+    },
+  );
+};

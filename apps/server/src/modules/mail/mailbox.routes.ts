@@ -1,0 +1,32 @@
+import { Mailbox } from '@portico/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { AppError } from '../../http/errors.js';
+import { toIsoString } from '../../lib/time.js';
+import { listDelivered } from './outbox.repository.js';
+import { extractLinks } from './transport.js';
+
+/**
+ * The dev mailbox (SPEC §2.7): only when SMTP_URL is unset outside production. It shows every message, so it is
+ * for a developer's own machine (the server listens on 127.0.0.1 by default).
+ */
+export const mailboxRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/v1/dev/mailbox',
+    { schema: { tags: ['dev'], summary: 'Messages in the dev mailbox, newest first', response: { 200: Mailbox } } },
+    async () => {
+      if (app.deps.mailTransport.kind !== 'mailbox') throw AppError.notFound('dev mailbox');
+      const rows = await listDelivered(app.deps.db, 200);
+      return {
+        messages: rows.map((row) => ({
+          id: row.id,
+          to: row.to_address,
+          subject: row.subject,
+          text: row.text_body,
+          html: row.html_body,
+          links: extractLinks(row.text_body),
+          createdAt: toIsoString(row.created_at),
+        })),
+      };
+    },
+  );
+};

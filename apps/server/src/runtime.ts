@@ -1,0 +1,85 @@
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pino from 'pino';
+import { type Config, resolveSecret } from './config.js';
+import { type DatabaseHandle, openDatabase } from './db/database.js';
+import { migrateToLatest } from './db/migrator.js';
+import type { AppDeps } from './deps.js';
+import { DEFAULT_RATE_RULES, pruneRateLimits, type RateRules } from './http/rate-limit.js';
+import { type Clock, systemClock } from './lib/clock.js';
+import { createAuth } from './modules/accounts/auth.js';
+import { MailWorker, type MailWorkerOptions } from './modules/mail/mail.worker.js';
+import { type MailTransport, mailboxTransport, smtpTransport } from './modules/mail/transport.js';
+
+export const DEFAULT_WEB_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export interface Runtime {
+  deps: AppDeps;
+  database: DatabaseHandle;
+  worker: MailWorker;
+  close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  clock?: Clock;
+  rateRules?: Partial<RateRules>;
+  webRoot?: string | null;
+  mailTransport?: MailTransport;
+  worker?: Partial<Pick<MailWorkerOptions, 'pollMs' | 'retryBaseMs' | 'maxAttempts' | 'lockMs'>>;
+  migrate?: boolean;
+}
+
+/** Opens the database, migrates it, and wires the dependencies every entry point shares (server, CLI, tests). */
+export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
+  const secret = resolveSecret(config);
+  const database = openDatabase(config.database);
+  if (options.migrate !== false) await migrateToLatest(database.db);
+  const clock = options.clock ?? systemClock;
+  const log = pino({ level: config.logLevel });
+  const mailTransport =
+    options.mailTransport ??
+    (config.smtpUrl ? smtpTransport(config.smtpUrl) : mailboxTransport((line) => log.info(line)));
+
+  let worker: MailWorker | null = null;
+  const fullConfig = { ...config, secret };
+  const auth = createAuth({
+    config: fullConfig,
+    db: database.db,
+    dialect: database.dialect,
+    clock,
+    notifyMail: () => worker?.wake(),
+  });
+  worker = new MailWorker({
+    db: database.db,
+    transport: mailTransport,
+    clock,
+    from: config.mailFrom,
+    log: { info: (m) => log.info(m), warn: (o, m) => log.warn(o, m) },
+    ...options.worker,
+  });
+
+  const deps: AppDeps = {
+    config: fullConfig,
+    db: database.db,
+    dialect: database.dialect,
+    clock,
+    auth,
+    mailTransport,
+    notifyMail: () => worker?.wake(),
+    rateRules: { ...DEFAULT_RATE_RULES, ...options.rateRules },
+    webRoot: options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot,
+  };
+  const pruner = setInterval(() => void pruneRateLimits(database.db, clock.now()).catch(() => {}), 3_600_000);
+  pruner.unref();
+  const startedWorker = worker;
+  return {
+    deps,
+    database,
+    worker: startedWorker,
+    async close() {
+      clearInterval(pruner);
+      await startedWorker.stop();
+      await database.destroy();
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const contracts = fileURLToPath(new URL('./packages/contracts/src/index.ts', import.meta.url));
+const resolve = { alias: { '@portico/contracts': contracts } };
+
+/**
+ * Two projects: `unit` (pure rules, no I/O) and `integration` (real database through app.inject; SQLite in memory,
+ * or PostgreSQL when TEST_DATABASE_URL is set, with a fresh database per test file).
+ */
+export default defineConfig({
+  test: {
+    projects: [
+      { resolve, test: { name: 'unit', include: ['apps/server/src/**/*.test.ts', 'packages/*/src/**/*.test.ts'] } },
+      {
+        resolve,
+        test: {
+          name: 'integration',
+          include: ['apps/server/test/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          // Two cores: two files at a time keeps PostgreSQL and the scrypt hashing from starving each other.
+          maxWorkers: 2,
+        },
+      },
+    ],
+  },
+});
