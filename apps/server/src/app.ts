@@ -45,9 +45,18 @@ export async function buildApp(deps: AppDeps, options: { logLevel?: string } = {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  // The API speaks JSON only; a text body is answered 415 instead of reaching a schema as a string.
+  app.removeContentTypeParser('text/plain');
 
+  // While shutting down, responses to requests still in flight close their connection, so keep-alive clients
+  // do not hold the server open after their last answer.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    if (closing) reply.header('connection', 'close');
   });
   await app.register(helmet, {
     contentSecurityPolicy: { directives: CSP },

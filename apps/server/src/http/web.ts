@@ -15,6 +15,7 @@ export async function registerWebApp(app: FastifyInstance, webRoot: string | nul
       root: webRoot,
       wildcard: false,
       index: false,
+      cacheControl: false,
       // Hashed asset names never change content, so browsers may keep them; index.html is always revalidated.
       setHeaders: (res, path) => {
         res.setHeader(
