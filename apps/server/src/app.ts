@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from './deps.js';
@@ -8,6 +7,7 @@ import { registerCsrfProtection } from './http/csrf.js';
 import { registerErrorHandler } from './http/errors.js';
 import { loggerOptions } from './http/logging.js';
 import { registerOpenApi } from './http/openapi.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 import { registerWebApp } from './http/web.js';
 import { accountRoutes } from './modules/accounts/accounts.routes.js';
 import { meRoutes } from './modules/accounts/me.routes.js';
@@ -15,22 +15,6 @@ import { mailboxRoutes } from './modules/mail/mailbox.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 
 export const BODY_LIMIT = 1024 * 1024;
-
-/** Content-Security-Policy: only our own origin; Mantine injects style tags, hence 'unsafe-inline' for styles only. */
-const CSP = {
-  defaultSrc: ["'self'"],
-  scriptSrc: ["'self'"],
-  styleSrc: ["'self'", "'unsafe-inline'"],
-  imgSrc: ["'self'", 'data:'],
-  fontSrc: ["'self'", 'data:'],
-  connectSrc: ["'self'"],
-  frameSrc: ["'self'"],
-  frameAncestors: ["'none'"],
-  objectSrc: ["'none'"],
-  baseUri: ["'self'"],
-  formAction: ["'self'"],
-  upgradeInsecureRequests: null,
-};
 
 /** Builds the HTTP application; never listens (tests inject requests, main.ts listens). */
 export async function buildApp(deps: AppDeps, options: { logLevel?: string } = {}): Promise<FastifyInstance> {
@@ -58,11 +42,7 @@ export async function buildApp(deps: AppDeps, options: { logLevel?: string } = {
     reply.header('x-request-id', request.id);
     if (closing) reply.header('connection', 'close');
   });
-  await app.register(helmet, {
-    contentSecurityPolicy: { directives: CSP },
-    strictTransportSecurity: deps.config.secureCookies,
-    crossOriginEmbedderPolicy: false,
-  });
+  registerSecurityHeaders(app, deps.config.secureCookies);
   await app.register(cookie);
   registerCsrfProtection(app, deps.config.publicUrl);
   await registerOpenApi(app, deps.config.publicUrl);

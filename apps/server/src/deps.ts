@@ -2,6 +2,7 @@ import type { Config } from './config.js';
 import type { DB } from './db/database.js';
 import type { RateRules } from './http/rate-limit.js';
 import type { Clock } from './lib/clock.js';
+import type { SessionFinder } from './modules/accounts/accounts.repository.js';
 import type { Auth } from './modules/accounts/auth.js';
 import type { MailTransport } from './modules/mail/transport.js';
 
@@ -12,6 +13,8 @@ export interface AppDeps {
   dialect: 'sqlite' | 'postgres';
   clock: Clock;
   auth: Auth;
+  /** The session lookup of every authenticated request (a prepared statement). */
+  findSession: SessionFinder;
   mailTransport: MailTransport;
   /** Tells the mail worker that a request queued an email. */
   notifyMail: () => void;

@@ -7,6 +7,7 @@ import { migrateToLatest } from './db/migrator.js';
 import type { AppDeps } from './deps.js';
 import { DEFAULT_RATE_RULES, pruneRateLimits, type RateRules } from './http/rate-limit.js';
 import { type Clock, systemClock } from './lib/clock.js';
+import { createSessionFinder } from './modules/accounts/accounts.repository.js';
 import { createAuth } from './modules/accounts/auth.js';
 import { MailWorker, type MailWorkerOptions } from './modules/mail/mail.worker.js';
 import { type MailTransport, mailboxTransport, smtpTransport } from './modules/mail/transport.js';
@@ -64,6 +65,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     dialect: database.dialect,
     clock,
     auth,
+    findSession: createSessionFinder(database),
     mailTransport,
     notifyMail: () => worker?.wake(),
     rateRules: { ...DEFAULT_RATE_RULES, ...options.rateRules },

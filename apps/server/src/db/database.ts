@@ -19,6 +19,8 @@ export interface DatabaseHandle {
   dialect: Dialect_;
   /** The raw better-sqlite3 connection (for backups), when the dialect is SQLite. */
   sqlite?: SQLite.Database;
+  /** The pg pool, when the dialect is PostgreSQL (for prepared statements on hot paths). */
+  pool?: pg.Pool;
   destroy(): Promise<void>;
 }
 
@@ -26,7 +28,7 @@ export function openDatabase(database: Config['database']): DatabaseHandle {
   if (database.dialect === 'postgres') {
     const pool = new pg.Pool({ connectionString: database.url, max: 20 });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', destroy: () => db.destroy() };
+    return { db, dialect: 'postgres', pool, destroy: () => db.destroy() };
   }
   if (database.file !== ':memory:') mkdirSync(dirname(database.file), { recursive: true });
   const sqlite = new SQLite(database.file);

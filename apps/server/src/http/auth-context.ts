@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { SessionContext } from '../deps.js';
 import { constantTimeEqual } from '../lib/crypto.js';
 import { toDate } from '../lib/time.js';
-import { extendSession, findSessionByToken } from '../modules/accounts/accounts.repository.js';
+import { extendSession } from '../modules/accounts/accounts.repository.js';
 import { SESSION_REFRESH_AFTER_SECONDS, SESSION_TTL_SECONDS } from '../modules/accounts/auth.js';
 import { AppError } from './errors.js';
 
@@ -17,7 +17,7 @@ export function sessionCookieName(secure: boolean): string {
  * indexed join instead of the library's several steps (see docs/adr/0002).
  */
 export async function resolveSession(request: FastifyRequest, reply: FastifyReply): Promise<SessionContext | null> {
-  const { config, db, clock } = request.server.deps;
+  const { config, db, clock, findSession } = request.server.deps;
   const cookieName = sessionCookieName(config.secureCookies);
   const raw = request.cookies[cookieName];
   if (!raw) return null;
@@ -28,7 +28,7 @@ export async function resolveSession(request: FastifyRequest, reply: FastifyRepl
   const expected = createHmac('sha256', config.secret).update(token).digest('base64');
   if (!constantTimeEqual(signature, expected)) return null;
 
-  const row = await findSessionByToken(db, token);
+  const row = await findSession(token);
   const now = clock.now();
   if (!row || toDate(row.expiresAt) <= now) return null;
 

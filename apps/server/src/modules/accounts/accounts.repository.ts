@@ -1,4 +1,5 @@
-import type { DB, Executor } from '../../db/database.js';
+import type { DatabaseHandle, DB, Executor } from '../../db/database.js';
+import { prepareFirst } from '../../db/prepared.js';
 import { iso } from '../../lib/time.js';
 
 /**
@@ -18,8 +19,7 @@ export async function claimFirstOperator(db: DB, userId: string, at: Date): Prom
   });
 }
 
-/** The one query behind every authenticated request: the session by its token, with its user. */
-export async function findSessionByToken(db: Executor, token: string) {
+function sessionByTokenQuery(db: Executor, token: string) {
   return db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
@@ -33,8 +33,16 @@ export async function findSessionByToken(db: Executor, token: string) {
       'u.is_operator as isOperator',
       'u.created_at as createdAt',
     ])
-    .where('s.token', '=', token)
-    .executeTakeFirst();
+    .where('s.token', '=', token);
+}
+
+export type SessionRow = NonNullable<Awaited<ReturnType<ReturnType<typeof sessionByTokenQuery>['executeTakeFirst']>>>;
+export type SessionFinder = (token: string) => Promise<SessionRow | undefined>;
+
+/** The one query behind every authenticated request: the session by its token, with its user, prepared once. */
+export function createSessionFinder(handle: DatabaseHandle): SessionFinder {
+  const first = prepareFirst<SessionRow>(handle, sessionByTokenQuery(handle.db, ''));
+  return (token) => first([token]);
 }
 
 export async function extendSession(db: Executor, sessionId: string, expiresAt: Date, now: Date): Promise<void> {
