@@ -1,0 +1,113 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { onCleanup } from './cleanup.mjs';
+import { freePort, startNode, waitForReady } from './processes.mjs';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+const CLI = join(ROOT, 'apps/server/dist/cli.js');
+export const PASSWORD = 'violet-harbour-lantern-42';
+/** Portico's own variables (SPEC §5): a value in the caller's shell must not leak into a measured server. */
+const PORTICO_VARIABLES = [
+  'NODE_ENV',
+  'PORT',
+  'HOST',
+  'PUBLIC_URL',
+  'DATABASE_URL',
+  'DATA_DIR',
+  'SMTP_URL',
+  'MAIL_FROM',
+  'SECRET',
+  'LOG_LEVEL',
+  'INVITATION_TTL',
+  'LEASE_TTL',
+  'HEARTBEAT_INTERVAL',
+  'OFFLINE_LEASE_MAX',
+  'TRANSFER_LIMIT',
+];
+/** LOG_LEVEL=warn: at info every request writes a log line, and the benchmark would measure the logger. */
+export const SERVER_LOG_LEVEL = 'warn';
+
+/**
+ * Starts the built server as `portico serve` on a fresh data folder. NODE_ENV=production needs SMTP_URL, and the
+ * sign-in below reads the dev mailbox, so the server runs in development mode (the code paths measured are the same).
+ * With BENCH_CPU_PROF=1 the child writes a V8 CPU profile to bench/results/profiles/ when it stops.
+ */
+export async function startPortico({ database, databaseUrl }) {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const dataDir = await mkdtemp(join(tmpdir(), 'portico-bench-'));
+  onCleanup(`remove ${dataDir}`, () => rm(dataDir, { recursive: true, force: true }));
+
+  const env = { ...process.env };
+  for (const name of PORTICO_VARIABLES) delete env[name];
+  Object.assign(env, {
+    NODE_ENV: 'development',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    PUBLIC_URL: url,
+    DATA_DIR: dataDir,
+    SECRET: randomBytes(36).toString('base64url'), // 48 characters
+    LOG_LEVEL: SERVER_LOG_LEVEL,
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+  });
+  const nodeFlags = [];
+  if (process.env.BENCH_CPU_PROF) {
+    const dir = join(ROOT, 'bench/results/profiles');
+    await mkdir(dir, { recursive: true });
+    nodeFlags.push(
+      '--cpu-prof',
+      `--cpu-prof-dir=${dir}`,
+      `--cpu-prof-name=portico-${database}-${Date.now()}.cpuprofile`,
+    );
+  }
+  const server = startNode(`portico (${database})`, [...nodeFlags, CLI, 'serve'], { env, cwd: ROOT });
+  await waitForReady(`${url}/readyz`, server);
+  const user = await signUpAndSignIn(url, server);
+  return { url, database, server, ...user };
+}
+
+async function call(url, method, path, body, expected, server) {
+  const response = await fetch(`${url}${path}`, {
+    method,
+    headers: body ? { 'content-type': 'application/json' } : {},
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  if (response.status !== expected) {
+    const text = await response.text();
+    throw new Error(`${method} ${path} answered ${response.status}, expected ${expected}: ${text}\n${server.output()}`);
+  }
+  return response;
+}
+
+/** The verification link reaches the dev mailbox through the outbox worker, so it may take a moment. */
+async function verificationToken(url, email, server, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const { messages } = await (await call(url, 'GET', '/api/v1/dev/mailbox', null, 200, server)).json();
+    for (const message of messages.filter((m) => m.to === email)) {
+      const link = message.links.find((l) => l.includes('/verify-email?'));
+      const token = link && new URL(link).searchParams.get('token');
+      if (token) return token;
+    }
+    await sleep(100);
+  }
+  throw new Error(`no verification email for ${email} in the dev mailbox within ${timeoutMs} ms\n${server.output()}`);
+}
+
+/** Signs up, verifies and signs in the way a user does, so the session measured is an ordinary one. */
+export async function signUpAndSignIn(url, server) {
+  const email = `bench-${randomUUID().slice(0, 8)}@example.com`;
+  await call(url, 'POST', '/api/auth/sign-up', { name: 'Bench User', email, password: PASSWORD }, 202, server);
+  const token = await verificationToken(url, email, server);
+  await call(url, 'POST', '/api/auth/verify-email', { token }, 200, server);
+  const signIn = await call(url, 'POST', '/api/auth/sign-in', { email, password: PASSWORD }, 200, server);
+  const setCookie = signIn.headers.getSetCookie().find((c) => c.startsWith('portico.session_token='));
+  if (!setCookie) throw new Error('sign-in set no portico.session_token cookie');
+  const cookie = setCookie.split(';')[0];
+  const me = await fetch(`${url}/api/v1/me`, { headers: { cookie } });
+  if (me.status !== 200) throw new Error(`GET /api/v1/me with the new session answered ${me.status}`);
+  return { email, cookie };
+}

@@ -1,0 +1,26 @@
+/**
+ * A target is any of { minRatio, minRps, maxP99Ms } (SPEC §6 writes them that way). The verdict is ✗ when a
+ * check fails or the run had failed requests, and ? when a ratio cannot be computed (the baseline did not run).
+ */
+export function evaluate(target = {}, result, baselineRps) {
+  const ratio = baselineRps ? result.requestsPerSecond / baselineRps : null;
+  const checks = [];
+  if (target.minRatio !== undefined) {
+    checks.push({
+      label: `≥ ${Math.round(target.minRatio * 100)}% of baseline`,
+      ok: ratio === null ? null : ratio >= target.minRatio,
+    });
+  }
+  if (target.minRps !== undefined) {
+    checks.push({ label: `≥ ${target.minRps} req/s`, ok: result.requestsPerSecond >= target.minRps });
+  }
+  if (target.maxP99Ms !== undefined) {
+    checks.push({ label: `p99 ≤ ${target.maxP99Ms} ms`, ok: result.p99Ms <= target.maxP99Ms });
+  }
+  const failedRequests = result.non2xx + result.errors + result.timeouts > 0;
+  let verdict = '';
+  if (failedRequests || checks.some((c) => c.ok === false)) verdict = '✗';
+  else if (checks.some((c) => c.ok === null)) verdict = '?';
+  else if (checks.length > 0) verdict = '✓';
+  return { ratio, label: checks.map((c) => c.label).join(', ') || '—', verdict, failedRequests };
+}
