@@ -11,7 +11,13 @@ const resolve = { alias: { '@portico/contracts': contracts } };
 export default defineConfig({
   test: {
     projects: [
-      { resolve, test: { name: 'unit', include: ['apps/server/src/**/*.test.ts', 'packages/*/src/**/*.test.ts'] } },
+      {
+        resolve,
+        test: {
+          name: 'unit',
+          include: ['apps/server/src/**/*.test.ts', 'apps/web/src/**/*.test.ts', 'packages/*/src/**/*.test.ts'],
+        },
+      },
       {
         resolve,
         test: {

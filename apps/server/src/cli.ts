@@ -5,15 +5,18 @@ import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrator.js';
 import { AppError } from './http/errors.js';
 import { systemClock } from './lib/clock.js';
-import { serve } from './main.js';
 import { SYSTEM_ACTOR } from './modules/audit/audit.repository.js';
 import { grantOperator, removeOperator } from './modules/operator/operators.service.js';
 
-/** Opens the configured database, migrated, for one command, and always closes it. */
-async function withDatabase<T>(config: Config, work: (db: ReturnType<typeof openDatabase>) => Promise<T>): Promise<T> {
+/** Opens the configured database for one command (migrated first unless told not to), and always closes it. */
+async function withDatabase<T>(
+  config: Config,
+  work: (db: ReturnType<typeof openDatabase>) => Promise<T>,
+  options: { migrate: boolean } = { migrate: true },
+): Promise<T> {
   const handle = openDatabase(config.database);
   try {
-    await migrateToLatest(handle.db);
+    if (options.migrate) await migrateToLatest(handle.db);
     return await work(handle);
   } finally {
     await handle.destroy();
@@ -26,13 +29,14 @@ export function buildCli(): Command {
   program
     .command('serve', { isDefault: true })
     .description('run the server (migrates first)')
-    .action(async () => serve(loadConfig()));
+    // Loaded on demand: only `serve` needs the HTTP application, and the other commands start faster without it.
+    .action(async () => (await import('./main.js')).serve(loadConfig()));
 
   program
     .command('migrate')
     .description('apply pending database migrations')
     .action(async () => {
-      const applied = await withDatabase(loadConfig(), async ({ db }) => migrateToLatest(db));
+      const applied = await withDatabase(loadConfig(), async ({ db }) => migrateToLatest(db), { migrate: false });
       console.log(applied.length ? `Applied ${applied.join(', ')}` : 'The database is up to date');
     });
 

@@ -9,7 +9,7 @@ import { type Actor, recordAudit } from '../audit/audit.repository.js';
 export async function grantOperator(db: DB, clock: Clock, actor: Actor, email: string): Promise<{ changed: boolean }> {
   return db.transaction().execute(async (trx) => {
     const user = await findUserByEmail(trx, normalizeEmail(email));
-    if (!user) throw AppError.notFound('account');
+    if (!user) throw new AppError('NOT_FOUND', `No account has the email ${normalizeEmail(email)}`);
     const changed = await setOperator(trx, user.id, true);
     if (changed)
       await recordAudit(
@@ -26,7 +26,7 @@ export async function grantOperator(db: DB, clock: Clock, actor: Actor, email: s
 export async function removeOperator(db: DB, clock: Clock, actor: Actor, email: string): Promise<{ changed: boolean }> {
   return db.transaction().execute(async (trx) => {
     const user = await findUserByEmail(trx, normalizeEmail(email));
-    if (!user) throw AppError.notFound('account');
+    if (!user) throw new AppError('NOT_FOUND', `No account has the email ${normalizeEmail(email)}`);
     if (user.is_operator && (await countOperators(trx)) <= 1) {
       throw new AppError('LAST_OPERATOR', 'This is the last operator; grant operator rights to someone else first');
     }

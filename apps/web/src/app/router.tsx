@@ -1,0 +1,120 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
+import { ErrorPage } from '../components/ErrorPage';
+import { NotFoundPage } from '../components/NotFoundPage';
+import { PendingPage } from '../components/PendingPage';
+import { sessionsQueryOptions } from '../features/account/api';
+import { CheckEmailPage } from '../features/auth/components/CheckEmailPage';
+import { ForgotPasswordPage } from '../features/auth/components/ForgotPasswordPage';
+import { ResetPasswordPage } from '../features/auth/components/ResetPasswordPage';
+import { SignInPage } from '../features/auth/components/SignInPage';
+import { SignUpPage } from '../features/auth/components/SignUpPage';
+import { VerifyEmailPage } from '../features/auth/components/VerifyEmailPage';
+import { HomePage } from '../features/home/components/HomePage';
+import { safeRedirect, stringParam } from '../lib/search';
+import { redirectIfSignedIn, requireSignedIn } from './guards';
+import { Layout } from './layout';
+import { queryClient } from './query-client';
+
+interface RouterContext {
+  queryClient: QueryClient;
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Layout,
+  notFoundComponent: NotFoundPage,
+  errorComponent: ErrorPage,
+});
+
+const homeRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', component: HomePage });
+
+const signUpRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sign-up',
+  beforeLoad: ({ context }) => redirectIfSignedIn(context.queryClient),
+  component: SignUpPage,
+});
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sign-in',
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } => ({
+    redirect: safeRedirect(search.redirect),
+  }),
+  beforeLoad: ({ context, search }) => redirectIfSignedIn(context.queryClient, search.redirect),
+  component: SignInPage,
+});
+
+const checkEmailRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/check-email',
+  validateSearch: (search: Record<string, unknown>): { email?: string } => ({ email: stringParam(search.email) }),
+  component: CheckEmailPage,
+});
+
+const tokenSearch = (search: Record<string, unknown>): { token?: string } => ({ token: stringParam(search.token) });
+
+const verifyEmailRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/verify-email',
+  validateSearch: tokenSearch,
+  component: VerifyEmailPage,
+});
+
+const forgotPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/forgot-password',
+  component: ForgotPasswordPage,
+});
+
+const resetPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reset-password',
+  validateSearch: tokenSearch,
+  component: ResetPasswordPage,
+});
+
+// Account and mailbox are split off: most visits start at sign-in and never need them.
+const accountRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/account',
+  beforeLoad: ({ context, location }) => requireSignedIn(context.queryClient, location.href),
+  // Loaded before the page shows, so /account#sessions can scroll to a section that already has its height.
+  // prefetchQuery never throws: a failure is shown inside the section, not as a broken page.
+  loader: ({ context }) => context.queryClient.prefetchQuery(sessionsQueryOptions),
+  component: lazyRouteComponent(() => import('../features/account/components/AccountPage'), 'AccountPage'),
+});
+
+const mailboxRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/dev/mailbox',
+  component: lazyRouteComponent(() => import('../features/mailbox/components/MailboxPage'), 'MailboxPage'),
+});
+
+const routeTree = rootRoute.addChildren([
+  homeRoute,
+  signUpRoute,
+  signInRoute,
+  checkEmailRoute,
+  verifyEmailRoute,
+  forgotPasswordRoute,
+  resetPasswordRoute,
+  accountRoute,
+  mailboxRoute,
+]);
+
+export const router = createRouter({
+  routeTree,
+  context: { queryClient },
+  defaultPreload: 'intent',
+  // React Query owns freshness; the router should always ask it rather than keep its own copy.
+  defaultPreloadStaleTime: 0,
+  defaultPendingComponent: PendingPage,
+  scrollRestoration: true,
+});
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}

@@ -1,0 +1,63 @@
+import { type ChangePasswordRequest, Me, SessionList } from '@portico/contracts';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import { api } from '../../lib/api';
+import { meQueryKey } from '../../lib/session';
+
+// Answers not (yet) in @portico/contracts.
+const Changed = z.object({ status: z.literal('changed') });
+const Revoked = z.object({ revoked: z.number() });
+
+// --- fetchers -------------------------------------------------------------------------------------------------
+
+export const updateMe = (body: { name: string }) => api.patch('/api/v1/me', body, Me);
+export const changePassword = (body: ChangePasswordRequest) => api.post('/api/auth/change-password', body, Changed);
+export const fetchSessions = (signal?: AbortSignal) => api.get('/api/auth/sessions', SessionList, signal);
+export const revokeSession = (id: string) => api.delete(`/api/auth/sessions/${encodeURIComponent(id)}`);
+export const signOutOtherSessions = () => api.post('/api/auth/sessions/sign-out-others', undefined, Revoked);
+
+// --- query options --------------------------------------------------------------------------------------------
+
+export const sessionsQueryOptions = queryOptions({
+  queryKey: ['sessions'],
+  queryFn: ({ signal }) => fetchSessions(signal),
+});
+
+// --- hooks ----------------------------------------------------------------------------------------------------
+
+export function useUpdateMe() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: updateMe,
+    // The answer is the new "me": the header and the home page show the new name at once.
+    onSuccess: (me) => queryClient.setQueryData(meQueryKey, me),
+  });
+}
+
+export function useChangePassword() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: changePassword,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: sessionsQueryOptions.queryKey }),
+  });
+}
+
+export function useSessions() {
+  return useQuery(sessionsQueryOptions);
+}
+
+export function useRevokeSession() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: revokeSession,
+    onSettled: () => queryClient.invalidateQueries({ queryKey: sessionsQueryOptions.queryKey }),
+  });
+}
+
+export function useSignOutOtherSessions() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: signOutOtherSessions,
+    onSettled: () => queryClient.invalidateQueries({ queryKey: sessionsQueryOptions.queryKey }),
+  });
+}

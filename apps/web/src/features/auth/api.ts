@@ -1,0 +1,83 @@
+import { Accepted, type SignInRequest, SignInResponse, type SignUpRequest } from '@portico/contracts';
+import { type QueryClient, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import { api } from '../../lib/api';
+import { meQueryKey, meQueryOptions } from '../../lib/session';
+
+// Answers not (yet) in @portico/contracts.
+const Verified = z.object({ status: z.literal('verified') });
+const Reset = z.object({ status: z.literal('reset') });
+
+// --- fetchers -------------------------------------------------------------------------------------------------
+
+export const signUp = (body: SignUpRequest) => api.post('/api/auth/sign-up', body, Accepted);
+export const signIn = (body: SignInRequest) => api.post('/api/auth/sign-in', body, SignInResponse);
+export const signOut = () => api.post('/api/auth/sign-out');
+export const verifyEmail = (token: string) => api.post('/api/auth/verify-email', { token }, Verified);
+export const resendVerification = (email: string) => api.post('/api/auth/resend-verification', { email }, Accepted);
+export const forgotPassword = (email: string) => api.post('/api/auth/forgot-password', { email }, Accepted);
+export const resetPassword = (body: { token: string; newPassword: string }) =>
+  api.post('/api/auth/reset-password', body, Reset);
+
+// --- query options --------------------------------------------------------------------------------------------
+
+/**
+ * Verifying is a POST, but it runs on page load, so it is a query: the query cache runs it once per token even when
+ * React mounts the page twice (StrictMode, a re-render), and a single-use token is never spent twice.
+ */
+export const verifyEmailQueryOptions = (token: string) =>
+  queryOptions({
+    queryKey: ['verify-email', token],
+    queryFn: () => verifyEmail(token),
+    retry: false,
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: Number.POSITIVE_INFINITY,
+  });
+
+/** Drops every cached answer that belongs to a user; the instance's public facts and "me" itself stay. */
+function forgetUserData(queryClient: QueryClient): void {
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'instance' && query.queryKey[0] !== 'me' });
+}
+
+// --- hooks ----------------------------------------------------------------------------------------------------
+
+export function useSignUp() {
+  return useMutation({ mutationFn: signUp });
+}
+
+export function useSignIn() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: signIn,
+    // Everything cached so far belongs to "signed out"; start over as the new user. The "me" query is refetched,
+    // not removed: removing it would leave the header watching a query that no longer gets updates.
+    onSuccess: async () => {
+      forgetUserData(queryClient);
+      await queryClient.fetchQuery({ ...meQueryOptions, staleTime: 0 });
+    },
+  });
+}
+
+export function useSignOut() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: signOut,
+    // Drop the previous user's data even if the request failed: the UI must not keep showing it.
+    onSettled: () => {
+      forgetUserData(queryClient);
+      queryClient.setQueryData(meQueryKey, null);
+    },
+  });
+}
+
+export function useResendVerification() {
+  return useMutation({ mutationFn: resendVerification });
+}
+
+export function useForgotPassword() {
+  return useMutation({ mutationFn: forgotPassword });
+}
+
+export function useResetPassword() {
+  return useMutation({ mutationFn: resetPassword });
+}

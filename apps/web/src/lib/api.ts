@@ -1,0 +1,141 @@
+import type { ErrorBody, ErrorCode, ErrorDetail } from '@portico/contracts';
+import type { z } from 'zod';
+
+/** Codes the client adds for failures that never reached (or never came back from) the API's error handler. */
+export type ClientErrorCode = 'NETWORK_ERROR' | 'BAD_RESPONSE';
+
+/** Every failed API call becomes one of these, so pages handle errors in one way. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: ErrorCode | ClientErrorCode;
+  readonly details: ErrorDetail[];
+  readonly requestId: string | undefined;
+  /** Seconds to wait before trying again, from the Retry-After header of a 429. */
+  readonly retryAfter: number | undefined;
+
+  constructor(init: {
+    status: number;
+    code: ErrorCode | ClientErrorCode;
+    message: string;
+    details?: ErrorDetail[];
+    requestId?: string;
+    retryAfter?: number;
+  }) {
+    super(init.message);
+    this.name = 'ApiError';
+    this.status = init.status;
+    this.code = init.code;
+    this.details = init.details ?? [];
+    this.requestId = init.requestId;
+    this.retryAfter = init.retryAfter;
+  }
+}
+
+export function isApiError(error: unknown, code?: ApiError['code']): error is ApiError {
+  return error instanceof ApiError && (code === undefined || error.code === code);
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+interface RequestOptions<T> {
+  method?: Method;
+  body?: unknown;
+  /** Parses the answer, so a server that drifts from the contract fails loudly here and not deep in a page. */
+  schema?: z.ZodType<T>;
+  signal?: AbortSignal;
+}
+
+/** Retry-After is either seconds or an HTTP date (RFC 9110 §10.2.3). */
+function parseRetryAfter(value: string | null): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+function isErrorBody(value: unknown): value is ErrorBody {
+  const error = (value as ErrorBody | null)?.error;
+  return typeof error?.code === 'string' && typeof error.message === 'string';
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function fallbackCode(status: number): ErrorCode {
+  if (status === 404) return 'NOT_FOUND';
+  if (status === 429) return 'RATE_LIMITED';
+  if (status === 502 || status === 503 || status === 504) return 'UNAVAILABLE';
+  return 'INTERNAL';
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  const body = await readJson(response);
+  const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
+  if (isErrorBody(body)) {
+    const { code, message, details, requestId } = body.error;
+    return new ApiError({ status: response.status, code, message, details: details ?? [], requestId, retryAfter });
+  }
+  // A proxy or a crashed server answers without our envelope.
+  return new ApiError({
+    status: response.status,
+    code: fallbackCode(response.status),
+    message: `The server answered ${response.status} ${response.statusText}`.trim(),
+    retryAfter,
+  });
+}
+
+/** The one way the app talks to the API: same-origin cookies, JSON both ways, errors as ApiError. */
+export async function apiRequest<T = void>(path: string, options: RequestOptions<T> = {}): Promise<T> {
+  const { method = 'GET', body, schema, signal } = options;
+  const headers: Record<string, string> = { accept: 'application/json' };
+  // Only a request with a body declares JSON: Fastify refuses an empty body sent as application/json.
+  if (body !== undefined) headers['content-type'] = 'application/json';
+
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+      signal,
+    });
+  } catch (cause) {
+    if (signal?.aborted) throw cause;
+    throw new ApiError({
+      status: 0,
+      code: 'NETWORK_ERROR',
+      message: 'The server cannot be reached. Check your connection.',
+    });
+  }
+
+  if (!response.ok) throw await toApiError(response);
+  if (!schema) return undefined as T;
+
+  const parsed = schema.safeParse(await readJson(response));
+  if (!parsed.success) {
+    throw new ApiError({
+      status: response.status,
+      code: 'BAD_RESPONSE',
+      message: 'The server sent an answer this page does not understand. Reload the page and try again.',
+    });
+  }
+  return parsed.data;
+}
+
+export const api = {
+  get: <T>(path: string, schema: z.ZodType<T>, signal?: AbortSignal) => apiRequest(path, { schema, signal }),
+  post: <T = void>(path: string, body?: unknown, schema?: z.ZodType<T>) =>
+    apiRequest(path, { method: 'POST', body, schema }),
+  patch: <T = void>(path: string, body: unknown, schema?: z.ZodType<T>) =>
+    apiRequest(path, { method: 'PATCH', body, schema }),
+  delete: (path: string) => apiRequest(path, { method: 'DELETE' }),
+};
