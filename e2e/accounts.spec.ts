@@ -12,6 +12,14 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `e2e/screenshots/accounts-${name}.png`, fullPage: true });
 }
 
+test('the home page welcomes a visitor and leads to sign-up', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await shot(page, '00-home');
+  await page.getByRole('link', { name: 'Create account' }).first().click();
+  await expect(page).toHaveURL(/\/sign-up/);
+});
+
 test('sign up, verify through the dev mailbox, sign in, change the password, sign out', async ({ page }) => {
   await page.goto('/sign-up');
   await page.getByLabel('Name').fill('Erin Example');

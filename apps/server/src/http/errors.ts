@@ -101,8 +101,14 @@ function frameworkError(error: FastifyError): AppError | null {
   if (error.statusCode === 413) return new AppError('PAYLOAD_TOO_LARGE', 'The request body is larger than 1 MB');
   if (error.statusCode === 415) return new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json');
   if (error.statusCode === 429) return AppError.rateLimited(60);
+  const byStatus: Partial<Record<number, ErrorCode>> = {
+    401: 'UNAUTHENTICATED',
+    403: 'FORBIDDEN',
+    404: 'NOT_FOUND',
+    409: 'CONFLICT',
+  };
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-    return new AppError(error.statusCode === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED', error.message);
+    return new AppError(byStatus[error.statusCode] ?? 'VALIDATION_FAILED', error.message);
   }
   return null;
 }

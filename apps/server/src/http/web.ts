@@ -13,7 +13,8 @@ export async function registerWebApp(app: FastifyInstance, webRoot: string | nul
   if (hasWeb) {
     await app.register(fastifyStatic, {
       root: webRoot,
-      wildcard: false,
+      // One wildcard route looks files up per request, so a rebuilt web app is served without a restart.
+      wildcard: true,
       index: false,
       cacheControl: false,
       // Hashed asset names never change content, so browsers may keep them; index.html is always revalidated.
@@ -25,8 +26,15 @@ export async function registerWebApp(app: FastifyInstance, webRoot: string | nul
       },
     });
   }
+  if (hasWeb) {
+    // The wildcard file route would treat `/` as a directory listing; the root is the app itself.
+    app.get('/', { schema: { hide: true } }, (_request, reply) =>
+      reply.header('cache-control', 'no-cache').sendFile('index.html'),
+    );
+  }
   app.setNotFoundHandler((request, reply) => {
-    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && hasWeb;
+    const isPage =
+      (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api/') && hasWeb;
     if (isPage) return reply.header('cache-control', 'no-cache').sendFile('index.html');
     return reply
       .code(404)

@@ -162,5 +162,16 @@ describe('OpenAPI and the web app', () => {
     expect(asset.headers['cache-control']).toContain('immutable');
     const missingApi = await t.app.inject('/api/v1/unknown');
     expect(missingApi.json().error.code).toBe('NOT_FOUND');
+    const root = await t.app.inject('/');
+    expect(root.statusCode).toBe(200);
+    expect(root.body).toContain('<div id="root">');
+    expect((await t.app.inject({ method: 'HEAD', url: '/' })).statusCode).toBe(200);
+  });
+
+  it('serves files of a web app rebuilt while the server runs', async () => {
+    writeFileSync(join(webRoot, 'assets', 'app-new456.js'), 'console.log(2)');
+    const res = await t.app.inject('/assets/app-new456.js');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toBe('console.log(2)');
   });
 });

@@ -40,7 +40,7 @@ export function renderLayout(layout: Layout): RenderedEmail {
 <tr><td><p style="margin:0 0 16px;font-size:18px;font-weight:bold">Portico</p>
 <p style="margin:0 0 16px">${escapeHtml(layout.greeting)}</p>${paragraphs}
 <p style="margin:24px 0"><a href="${escapeHtml(layout.action.url)}" style="background:#1c7ed6;color:#ffffff;padding:12px 20px;border-radius:6px;text-decoration:none;display:inline-block">${escapeHtml(layout.action.label)}</a></p>
-<p style="margin:0 0 8px;font-size:12px;color:#52606d">If the button does not work, copy this address into your browser: ${escapeHtml(layout.action.url)}</p>
+<p style="margin:0 0 8px;font-size:12px;color:#52606d;word-break:break-all;overflow-wrap:anywhere">If the button does not work, copy this address into your browser: ${escapeHtml(layout.action.url)}</p>
 <p style="margin:16px 0 0;font-size:12px;color:#52606d">${escapeHtml(layout.footer)}</p></td></tr></table></body></html>`;
   return { kind: layout.kind, to: layout.to, subject: layout.subject, text, html };
 }
