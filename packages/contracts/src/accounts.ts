@@ -71,3 +71,9 @@ export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequest>;
 export type User = z.infer<typeof User>;
 export type Me = z.infer<typeof Me>;
 export type Session = z.infer<typeof Session>;
+
+/** Outcomes of the token and password endpoints, and of signing out other sessions. */
+export const Verified = z.object({ status: z.literal('verified') });
+export const PasswordReset = z.object({ status: z.literal('reset') });
+export const PasswordChanged = z.object({ status: z.literal('changed') });
+export const SessionsRevoked = z.object({ revoked: z.number() });

@@ -1,14 +1,6 @@
+import { Instance } from '@portico/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
 import { api } from './api';
-
-// Not in @portico/contracts yet; kept here until it is, loose on purpose so new fields do not break the page.
-const Instance = z.object({
-  name: z.string(),
-  version: z.string(),
-  devMailbox: z.boolean(),
-});
-export type Instance = z.infer<typeof Instance>;
 
 export const instanceQueryOptions = queryOptions({
   queryKey: ['instance'],

@@ -2,12 +2,16 @@ import {
   Accepted,
   ChangePasswordRequest,
   EmailRequest,
+  PasswordChanged,
+  PasswordReset,
   ResetPasswordRequest,
   SessionList,
+  SessionsRevoked,
   SignInRequest,
   SignInResponse,
   SignUpRequest,
   TokenRequest,
+  Verified,
 } from '@portico/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -30,7 +34,6 @@ function forwardCookies(reply: FastifyReply, cookies: string[]): void {
 
 const tags = ['accounts'];
 const accepted = (message: string) => ({ status: 'accepted' as const, message });
-const done = <T extends string>(status: T) => z.object({ status: z.literal(status) });
 
 /** SPEC §2.1 accounts, under /api/auth. Better Auth does the work; these routes own validation, limits and errors. */
 export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -81,7 +84,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Verify an email address with the token from the link',
         body: TokenRequest,
-        response: { 200: done('verified') },
+        response: { 200: Verified },
       },
     },
     async (request) => {
@@ -122,7 +125,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Choose a new password with the token from the link',
         body: ResetPasswordRequest,
-        response: { 200: done('reset') },
+        response: { 200: PasswordReset },
       },
     },
     async (request) => {
@@ -139,7 +142,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Change the password of the signed-in account',
         body: ChangePasswordRequest,
-        response: { 200: done('changed') },
+        response: { 200: PasswordChanged },
       },
     },
     async (request, reply) => {
@@ -164,7 +167,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/auth/sessions/sign-out-others',
     {
       preHandler: requireSession,
-      schema: { tags, summary: 'Sign out every other session', response: { 200: z.object({ revoked: z.number() }) } },
+      schema: { tags, summary: 'Sign out every other session', response: { 200: SessionsRevoked } },
     },
     async (request) => ({
       revoked: await accounts.revokeOtherSessions(deps, request.auth),

@@ -1,3 +1,4 @@
+import { Instance } from '@portico/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
@@ -34,7 +35,7 @@ export const systemRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['system'],
         summary: 'Public facts about this Portico instance',
-        response: { 200: z.object({ name: z.string(), version: z.string(), devMailbox: z.boolean() }) },
+        response: { 200: Instance },
       },
     },
     async () => ({ name: 'Portico', version: VERSION, devMailbox: app.deps.mailTransport.kind === 'mailbox' }),

@@ -1,20 +1,18 @@
-import { type ChangePasswordRequest, Me, SessionList } from '@portico/contracts';
+import { type ChangePasswordRequest, Me, PasswordChanged, SessionList, SessionsRevoked } from '@portico/contracts';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
 import { api } from '../../lib/api';
 import { meQueryKey } from '../../lib/session';
 
 // Answers not (yet) in @portico/contracts.
-const Changed = z.object({ status: z.literal('changed') });
-const Revoked = z.object({ revoked: z.number() });
 
 // --- fetchers -------------------------------------------------------------------------------------------------
 
 export const updateMe = (body: { name: string }) => api.patch('/api/v1/me', body, Me);
-export const changePassword = (body: ChangePasswordRequest) => api.post('/api/auth/change-password', body, Changed);
+export const changePassword = (body: ChangePasswordRequest) =>
+  api.post('/api/auth/change-password', body, PasswordChanged);
 export const fetchSessions = (signal?: AbortSignal) => api.get('/api/auth/sessions', SessionList, signal);
 export const revokeSession = (id: string) => api.delete(`/api/auth/sessions/${encodeURIComponent(id)}`);
-export const signOutOtherSessions = () => api.post('/api/auth/sessions/sign-out-others', undefined, Revoked);
+export const signOutOtherSessions = () => api.post('/api/auth/sessions/sign-out-others', undefined, SessionsRevoked);
 
 // --- query options --------------------------------------------------------------------------------------------
 

@@ -1,12 +1,16 @@
-import { Accepted, type SignInRequest, SignInResponse, type SignUpRequest } from '@portico/contracts';
+import {
+  Accepted,
+  PasswordReset,
+  type SignInRequest,
+  SignInResponse,
+  type SignUpRequest,
+  Verified,
+} from '@portico/contracts';
 import { type QueryClient, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
 import { api } from '../../lib/api';
 import { meQueryKey, meQueryOptions } from '../../lib/session';
 
 // Answers not (yet) in @portico/contracts.
-const Verified = z.object({ status: z.literal('verified') });
-const Reset = z.object({ status: z.literal('reset') });
 
 // --- fetchers -------------------------------------------------------------------------------------------------
 
@@ -17,7 +21,7 @@ export const verifyEmail = (token: string) => api.post('/api/auth/verify-email',
 export const resendVerification = (email: string) => api.post('/api/auth/resend-verification', { email }, Accepted);
 export const forgotPassword = (email: string) => api.post('/api/auth/forgot-password', { email }, Accepted);
 export const resetPassword = (body: { token: string; newPassword: string }) =>
-  api.post('/api/auth/reset-password', body, Reset);
+  api.post('/api/auth/reset-password', body, PasswordReset);
 
 // --- query options --------------------------------------------------------------------------------------------
 
