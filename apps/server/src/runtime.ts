@@ -11,6 +11,7 @@ import { createSessionFinder } from './modules/accounts/accounts.repository.js';
 import { createAuth } from './modules/accounts/auth.js';
 import { MailWorker, type MailWorkerOptions } from './modules/mail/mail.worker.js';
 import { type MailTransport, mailboxTransport, smtpTransport } from './modules/mail/transport.js';
+import { completeFirstOperator } from './modules/operator/operators.service.js';
 
 export const DEFAULT_WEB_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -34,8 +35,11 @@ export interface RuntimeOptions {
 export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
   const secret = resolveSecret(config);
   const database = openDatabase(config.database);
-  if (options.migrate !== false) await migrateToLatest(database.db);
   const clock = options.clock ?? systemClock;
+  if (options.migrate !== false) {
+    await migrateToLatest(database.db);
+    await completeFirstOperator(database.db, clock);
+  }
   const log = pino({ level: config.logLevel });
   const mailTransport =
     options.mailTransport ??

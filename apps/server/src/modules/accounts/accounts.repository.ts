@@ -39,6 +39,20 @@ function sessionByTokenQuery(db: Executor, token: string) {
 export type SessionRow = NonNullable<Awaited<ReturnType<ReturnType<typeof sessionByTokenQuery>['executeTakeFirst']>>>;
 export type SessionFinder = (token: string) => Promise<SessionRow | undefined>;
 
+export async function isFirstOperatorClaimed(db: Executor): Promise<boolean> {
+  const flag = await db
+    .selectFrom('instance_flags')
+    .select('name')
+    .where('name', '=', 'first_operator')
+    .executeTakeFirst();
+  return flag !== undefined;
+}
+
+/** Ids sort by creation time, so the smallest is the first account. */
+export async function findFirstUser(db: Executor) {
+  return db.selectFrom('users').select(['id', 'email']).orderBy('id').limit(1).executeTakeFirst();
+}
+
 /** The one query behind every authenticated request: the session by its token, with its user, prepared once. */
 export function createSessionFinder(handle: DatabaseHandle): SessionFinder {
   const first = prepareFirst<SessionRow>(handle, sessionByTokenQuery(handle.db, ''));
