@@ -15,6 +15,7 @@ export default defineConfig({
         resolve,
         test: {
           name: 'unit',
+          sequence: { groupOrder: 0 },
           include: ['apps/server/src/**/*.test.ts', 'apps/web/src/**/*.test.ts', 'packages/*/src/**/*.test.ts'],
         },
       },
@@ -22,6 +23,8 @@ export default defineConfig({
         resolve,
         test: {
           name: 'integration',
+          // Runs after the unit project: each group may have its own number of workers.
+          sequence: { groupOrder: 1 },
           include: ['apps/server/test/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
