@@ -2,12 +2,12 @@ import { Checkbox, Group, PasswordInput, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { ChangePasswordRequest } from '@portico/contracts';
-import { useRef } from 'react';
 import { FormAlert } from '../../../components/FormAlert';
+import { NewPasswordInput } from '../../../components/NewPasswordInput';
 import { SubmitButton } from '../../../components/SubmitButton';
-import { apiFieldErrors, focusFirstInvalid, validateWith } from '../../../lib/form-errors';
-import { PASSWORD_HELP } from '../../../lib/password';
+import { validateWith } from '../../../lib/form-errors';
 import { useCooldown } from '../../../lib/use-cooldown';
+import { useFormErrors } from '../../../lib/use-form-errors';
 import { useChangePassword } from '../api';
 
 const labels = { currentPassword: 'Current password', newPassword: 'New password' };
@@ -16,7 +16,7 @@ const initialValues = { currentPassword: '', newPassword: '', signOutOtherSessio
 export function ChangePasswordForm() {
   const change = useChangePassword();
   const cooldown = useCooldown(change.error);
-  const formRef = useRef<HTMLFormElement>(null);
+  const { formRef, onInvalid, showApiErrors } = useFormErrors(labels);
   const form = useForm({ initialValues, validate: validateWith(ChangePasswordRequest, labels) });
 
   const submit = form.onSubmit(
@@ -31,12 +31,9 @@ export function ChangePasswordForm() {
               : 'Your password is changed.',
           });
         },
-        onError: (error) => {
-          form.setErrors(apiFieldErrors(error, labels));
-          focusFirstInvalid(formRef.current);
-        },
+        onError: (error) => showApiErrors(form, error),
       }),
-    () => focusFirstInvalid(formRef.current),
+    onInvalid,
   );
 
   return (
@@ -49,13 +46,7 @@ export function ChangePasswordForm() {
           required
           {...form.getInputProps('currentPassword')}
         />
-        <PasswordInput
-          label={labels.newPassword}
-          description={PASSWORD_HELP}
-          autoComplete="new-password"
-          required
-          {...form.getInputProps('newPassword')}
-        />
+        <NewPasswordInput label={labels.newPassword} {...form.getInputProps('newPassword')} />
         <Checkbox
           label="Sign out my other sessions"
           description="Recommended if you think someone else knows your password."

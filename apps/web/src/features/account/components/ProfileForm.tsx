@@ -2,17 +2,17 @@ import { Badge, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { type Me, UpdateMeRequest } from '@portico/contracts';
-import { useRef } from 'react';
 import { FormAlert } from '../../../components/FormAlert';
 import { SubmitButton } from '../../../components/SubmitButton';
-import { apiFieldErrors, focusFirstInvalid, validateWith } from '../../../lib/form-errors';
+import { validateWith } from '../../../lib/form-errors';
+import { useFormErrors } from '../../../lib/use-form-errors';
 import { useUpdateMe } from '../api';
 
 const labels = { name: 'Name' };
 
 export function ProfileForm({ me }: { me: Me }) {
   const update = useUpdateMe();
-  const formRef = useRef<HTMLFormElement>(null);
+  const { formRef, onInvalid, showApiErrors } = useFormErrors(labels);
   const form = useForm({ initialValues: { name: me.user.name }, validate: validateWith(UpdateMeRequest, labels) });
 
   const submit = form.onSubmit(
@@ -24,12 +24,9 @@ export function ProfileForm({ me }: { me: Me }) {
           form.resetDirty({ name: next.user.name });
           notifications.show({ color: 'teal', message: 'Your name is saved.' });
         },
-        onError: (error) => {
-          form.setErrors(apiFieldErrors(error, labels));
-          focusFirstInvalid(formRef.current);
-        },
+        onError: (error) => showApiErrors(form, error),
       }),
-    () => focusFirstInvalid(formRef.current),
+    onInvalid,
   );
 
   return (

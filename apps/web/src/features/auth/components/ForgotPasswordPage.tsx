@@ -1,14 +1,14 @@
 import { Alert, Anchor, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { EmailRequest } from '@portico/contracts';
-import { useRef } from 'react';
 import { CenteredPage } from '../../../components/CenteredPage';
 import { DevMailboxNote } from '../../../components/DevMailboxNote';
 import { FormAlert } from '../../../components/FormAlert';
 import { AnchorLink } from '../../../components/links';
 import { SubmitButton } from '../../../components/SubmitButton';
-import { apiFieldErrors, focusFirstInvalid, validateWith } from '../../../lib/form-errors';
+import { validateWith } from '../../../lib/form-errors';
 import { useCooldown } from '../../../lib/use-cooldown';
+import { useFormErrors } from '../../../lib/use-form-errors';
 import { useForgotPassword } from '../api';
 
 const labels = { email: 'Email' };
@@ -16,18 +16,15 @@ const labels = { email: 'Email' };
 export function ForgotPasswordPage() {
   const forgot = useForgotPassword();
   const cooldown = useCooldown(forgot.error);
-  const formRef = useRef<HTMLFormElement>(null);
+  const { formRef, onInvalid, showApiErrors } = useFormErrors(labels);
   const form = useForm({ initialValues: { email: '' }, validate: validateWith(EmailRequest, labels) });
 
   const submit = form.onSubmit(
     (values) =>
       forgot.mutate(values.email, {
-        onError: (error) => {
-          form.setErrors(apiFieldErrors(error, labels));
-          focusFirstInvalid(formRef.current);
-        },
+        onError: (error) => showApiErrors(form, error),
       }),
-    () => focusFirstInvalid(formRef.current),
+    onInvalid,
   );
 
   return (

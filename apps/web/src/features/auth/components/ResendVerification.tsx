@@ -1,11 +1,11 @@
 import { Alert, Button, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { EmailRequest } from '@portico/contracts';
-import { useRef } from 'react';
 import { FormAlert } from '../../../components/FormAlert';
 import { SubmitButton } from '../../../components/SubmitButton';
-import { apiFieldErrors, focusFirstInvalid, formatWaitShort, validateWith } from '../../../lib/form-errors';
+import { formatWaitShort, validateWith } from '../../../lib/form-errors';
 import { useCooldown } from '../../../lib/use-cooldown';
+import { useFormErrors } from '../../../lib/use-form-errors';
 import { useResendVerification } from '../api';
 
 const labels = { email: 'Email' };
@@ -19,18 +19,15 @@ interface ResendVerificationProps {
 export function ResendVerification({ email, variant = 'light' }: ResendVerificationProps) {
   const resend = useResendVerification();
   const cooldown = useCooldown(resend.error);
-  const formRef = useRef<HTMLFormElement>(null);
+  const { formRef, onInvalid, showApiErrors } = useFormErrors(labels);
   const form = useForm({ initialValues: { email: email ?? '' }, validate: validateWith(EmailRequest, labels) });
 
   const submit = form.onSubmit(
     (values) =>
       resend.mutate(values.email, {
-        onError: (error) => {
-          form.setErrors(apiFieldErrors(error, labels));
-          focusFirstInvalid(formRef.current);
-        },
+        onError: (error) => showApiErrors(form, error),
       }),
-    () => focusFirstInvalid(formRef.current),
+    onInvalid,
   );
 
   const sent = resend.isSuccess && (

@@ -1,17 +1,17 @@
-import { Alert, PasswordInput, Stack, Text } from '@mantine/core';
+import { Alert, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { password } from '@portico/contracts';
 import { getRouteApi } from '@tanstack/react-router';
-import { useRef } from 'react';
 import { z } from 'zod';
 import { CenteredPage } from '../../../components/CenteredPage';
 import { FormAlert } from '../../../components/FormAlert';
 import { AnchorLink, ButtonLink } from '../../../components/links';
+import { NewPasswordInput } from '../../../components/NewPasswordInput';
 import { SubmitButton } from '../../../components/SubmitButton';
 import { isApiError } from '../../../lib/api';
-import { apiFieldErrors, focusFirstInvalid, validateWith } from '../../../lib/form-errors';
-import { PASSWORD_HELP } from '../../../lib/password';
+import { validateWith } from '../../../lib/form-errors';
 import { useCooldown } from '../../../lib/use-cooldown';
+import { useFormErrors } from '../../../lib/use-form-errors';
 import { useResetPassword } from '../api';
 
 const route = getRouteApi('/reset-password');
@@ -27,7 +27,7 @@ export function ResetPasswordPage() {
 function ResetPasswordForm({ token }: { token: string }) {
   const reset = useResetPassword();
   const cooldown = useCooldown(reset.error);
-  const formRef = useRef<HTMLFormElement>(null);
+  const { formRef, onInvalid, showApiErrors } = useFormErrors(labels);
   const form = useForm({ initialValues: { newPassword: '' }, validate: validateWith(schema, labels) });
 
   const submit = form.onSubmit(
@@ -35,13 +35,10 @@ function ResetPasswordForm({ token }: { token: string }) {
       reset.mutate(
         { token, newPassword: values.newPassword },
         {
-          onError: (error) => {
-            form.setErrors(apiFieldErrors(error, labels));
-            focusFirstInvalid(formRef.current);
-          },
+          onError: (error) => showApiErrors(form, error),
         },
       ),
-    () => focusFirstInvalid(formRef.current),
+    onInvalid,
   );
 
   if (isApiError(reset.error, 'INVALID_TOKEN')) return <InvalidLink />;
@@ -62,13 +59,7 @@ function ResetPasswordForm({ token }: { token: string }) {
       <form ref={formRef} onSubmit={submit} noValidate>
         <Stack>
           <FormAlert error={reset.error} labels={labels} />
-          <PasswordInput
-            label={labels.newPassword}
-            description={PASSWORD_HELP}
-            autoComplete="new-password"
-            required
-            {...form.getInputProps('newPassword')}
-          />
+          <NewPasswordInput label={labels.newPassword} {...form.getInputProps('newPassword')} />
           <SubmitButton pending={reset.isPending} cooldown={cooldown} fullWidth>
             Set new password
           </SubmitButton>

@@ -2,14 +2,14 @@ import { Alert, Checkbox, Group, PasswordInput, Stack, TextInput } from '@mantin
 import { useForm } from '@mantine/form';
 import { SignInRequest } from '@portico/contracts';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
-import { useRef } from 'react';
 import { CenteredPage } from '../../../components/CenteredPage';
 import { FormAlert } from '../../../components/FormAlert';
 import { AnchorLink } from '../../../components/links';
 import { SubmitButton } from '../../../components/SubmitButton';
 import { isApiError } from '../../../lib/api';
-import { apiFieldErrors, focusFirstInvalid, validateWith } from '../../../lib/form-errors';
+import { validateWith } from '../../../lib/form-errors';
 import { useCooldown } from '../../../lib/use-cooldown';
+import { useFormErrors } from '../../../lib/use-form-errors';
 import { useSignIn } from '../api';
 import { UnverifiedNotice } from './UnverifiedNotice';
 
@@ -21,7 +21,7 @@ export function SignInPage() {
   const navigate = useNavigate();
   const signIn = useSignIn();
   const cooldown = useCooldown(signIn.error);
-  const formRef = useRef<HTMLFormElement>(null);
+  const { formRef, onInvalid, showApiErrors } = useFormErrors(labels);
   const form = useForm({
     initialValues: { email: '', password: '', rememberMe: true },
     validate: validateWith(SignInRequest, labels),
@@ -31,12 +31,9 @@ export function SignInPage() {
     (values) =>
       signIn.mutate(values, {
         onSuccess: () => navigate({ to: redirect ?? '/', replace: true }),
-        onError: (error) => {
-          form.setErrors(apiFieldErrors(error, labels));
-          focusFirstInvalid(formRef.current);
-        },
+        onError: (error) => showApiErrors(form, error),
       }),
-    () => focusFirstInvalid(formRef.current),
+    onInvalid,
   );
 
   const unverified = isApiError(signIn.error, 'EMAIL_NOT_VERIFIED');

@@ -1,15 +1,15 @@
-import { PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { SignUpRequest } from '@portico/contracts';
 import { useNavigate } from '@tanstack/react-router';
-import { useRef } from 'react';
 import { CenteredPage } from '../../../components/CenteredPage';
 import { FormAlert } from '../../../components/FormAlert';
 import { AnchorLink } from '../../../components/links';
+import { NewPasswordInput } from '../../../components/NewPasswordInput';
 import { SubmitButton } from '../../../components/SubmitButton';
-import { apiFieldErrors, focusFirstInvalid, validateWith } from '../../../lib/form-errors';
-import { PASSWORD_HELP } from '../../../lib/password';
+import { validateWith } from '../../../lib/form-errors';
 import { useCooldown } from '../../../lib/use-cooldown';
+import { useFormErrors } from '../../../lib/use-form-errors';
 import { useSignUp } from '../api';
 
 const labels = { name: 'Name', email: 'Email', password: 'Password' };
@@ -18,7 +18,7 @@ export function SignUpPage() {
   const navigate = useNavigate();
   const signUp = useSignUp();
   const cooldown = useCooldown(signUp.error);
-  const formRef = useRef<HTMLFormElement>(null);
+  const { formRef, onInvalid, showApiErrors } = useFormErrors(labels);
   const form = useForm({
     initialValues: { name: '', email: '', password: '' },
     validate: validateWith(SignUpRequest, labels),
@@ -28,12 +28,9 @@ export function SignUpPage() {
     (values) =>
       signUp.mutate(values, {
         onSuccess: () => navigate({ to: '/check-email', search: { email: values.email.trim() } }),
-        onError: (error) => {
-          form.setErrors(apiFieldErrors(error, labels));
-          focusFirstInvalid(formRef.current);
-        },
+        onError: (error) => showApiErrors(form, error),
       }),
-    () => focusFirstInvalid(formRef.current),
+    onInvalid,
   );
 
   return (
@@ -51,13 +48,7 @@ export function SignUpPage() {
           <FormAlert error={signUp.error} labels={labels} />
           <TextInput label={labels.name} autoComplete="name" required {...form.getInputProps('name')} />
           <TextInput label={labels.email} type="email" autoComplete="email" required {...form.getInputProps('email')} />
-          <PasswordInput
-            label={labels.password}
-            description={PASSWORD_HELP}
-            autoComplete="new-password"
-            required
-            {...form.getInputProps('password')}
-          />
+          <NewPasswordInput label={labels.password} {...form.getInputProps('password')} />
           <SubmitButton pending={signUp.isPending} cooldown={cooldown} fullWidth>
             Create account
           </SubmitButton>
