@@ -1,6 +1,7 @@
 // `npm run bench`: measures every scenario in bench/scenarios/ against a bare Fastify route in the same run and
 // prints each figure beside its SPEC §6 target. A benchmark reports, it does not assert: a missed target still
 // exits 0; only a harness failure (a server that does not start, a sign-in that fails) exits non-zero.
+// Then it times the server's start-up and reads its idle memory (lib/startup.mjs), in a second table.
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -8,11 +9,17 @@ import { runCleanups, SkipScenario } from './lib/cleanup.mjs';
 import { createContext } from './lib/context.mjs';
 import { DURATION_SECONDS, LOAD, WARMUP_SECONDS } from './lib/load.mjs';
 import { ROOT, SERVER_LOG_LEVEL } from './lib/portico.mjs';
-import { LEGEND, machineInfo, printTable, writeJson } from './lib/report.mjs';
-import { evaluate } from './lib/targets.mjs';
+import { LEGEND, machineInfo, printStartupTable, printTable, startupLegend, writeJson } from './lib/report.mjs';
+import { IDLE_SECONDS, measureStartup, POLL_INTERVAL_MS, STARTUP_TARGET, WARM_STARTS } from './lib/startup.mjs';
+import { evaluate, evaluateStartup } from './lib/targets.mjs';
 
 const SCENARIO_DIR = join(ROOT, 'bench/scenarios');
 const RESULTS_FILE = join(ROOT, 'bench/results/latest.json');
+const STARTUP_DATABASES = ['sqlite', 'postgres'];
+
+/** BENCH_ONLY=<text>: what runs has it in its name and database ("GET /api/v1/me sqlite", "start postgres"). */
+const only = process.env.BENCH_ONLY?.toLowerCase();
+const selected = (text) => !only || text.toLowerCase().includes(only);
 
 async function loadScenarios() {
   const files = (await readdir(SCENARIO_DIR)).filter((f) => f.endsWith('.mjs')).sort();
@@ -21,10 +28,9 @@ async function loadScenarios() {
     const module = await import(pathToFileURL(join(SCENARIO_DIR, file)).href);
     scenarios.push(...[module.default].flat().map((s) => ({ ...s, file })));
   }
-  const only = process.env.BENCH_ONLY?.toLowerCase();
-  return only
-    ? scenarios.filter((s) => s.baseline || `${s.name} ${s.database}`.toLowerCase().includes(only))
-    : scenarios;
+  const kept = scenarios.filter((s) => !s.baseline && selected(`${s.name} ${s.database}`));
+  // The ratios need the baseline, so it runs whenever another scenario does (BENCH_ONLY=start runs none of them).
+  return scenarios.filter((s) => (s.baseline && (kept.length > 0 || selected(s.name))) || kept.includes(s));
 }
 
 async function runScenario(ctx, scenario) {
@@ -43,32 +49,63 @@ async function runScenario(ctx, scenario) {
   }
 }
 
+async function runStartup(database) {
+  const row = { name: 'start', database };
+  console.log(`• start-up (${database}): 1 cold start, ${WARM_STARTS} warm starts, ${IDLE_SECONDS} s idle`);
+  try {
+    const result = await measureStartup(database);
+    const { label, verdict } = evaluateStartup(STARTUP_TARGET, result);
+    return { ...row, status: 'measured', result, target: STARTUP_TARGET, targetLabel: label, verdict };
+  } catch (error) {
+    if (error instanceof SkipScenario) return { ...row, status: 'not measured', reason: error.message };
+    return { ...row, status: 'FAILED', reason: error.stack ?? String(error) };
+  }
+}
+
 async function main() {
   const machine = machineInfo(ROOT);
   console.log(`Portico benchmark — ${machine.date}`);
   console.log(
     `Node ${machine.node} · ${machine.cpu} · ${machine.cores} cores · ${machine.memoryGb} GB · ${machine.os} · load ${machine.loadAverage1m}`,
   );
-  console.log(
-    `autocannon: ${LOAD.connections} connections, pipelining ${LOAD.pipelining}, ${WARMUP_SECONDS} s warm-up + ${DURATION_SECONDS} s per scenario`,
-  );
+  const scenarios = await loadScenarios();
+  if (scenarios.length > 0) {
+    console.log(
+      `autocannon: ${LOAD.connections} connections, pipelining ${LOAD.pipelining}, ${WARMUP_SECONDS} s warm-up + ${DURATION_SECONDS} s per scenario`,
+    );
+  }
   console.log(
     `Portico runs with NODE_ENV=development, LOG_LEVEL=${SERVER_LOG_LEVEL} (request logging at info would measure the logger)\n`,
   );
 
   const ctx = createContext();
   const rows = [];
+  const startup = [];
   try {
-    for (const scenario of await loadScenarios()) rows.push(await runScenario(ctx, scenario));
+    for (const scenario of scenarios) rows.push(await runScenario(ctx, scenario));
+    // The servers measured above would share the CPU with the starts timed below: stop them (and drop their data).
+    await runCleanups();
+    for (const database of STARTUP_DATABASES.filter((d) => selected(`start ${d}`))) {
+      startup.push(await runStartup(database));
+    }
   } finally {
     await runCleanups();
   }
 
   console.log('');
-  printTable(rows);
-  console.log('');
-  for (const line of LEGEND) console.log(line);
-  console.log('');
+  if (rows.length > 0) {
+    printTable(rows);
+    console.log('');
+    for (const line of LEGEND) console.log(line);
+    console.log('');
+  }
+  if (startup.length > 0) {
+    printStartupTable(startup);
+    console.log('');
+    const method = { warmStarts: WARM_STARTS, pollIntervalMs: POLL_INTERVAL_MS, idleSeconds: IDLE_SECONDS };
+    for (const line of startupLegend(method)) console.log(line);
+    console.log('');
+  }
   for (const row of rows.filter((r) => r.status === 'measured' && r.failedRequests)) {
     console.log(
       `! ${row.name} (${row.database}): failed requests, status codes ${JSON.stringify(row.result.statusCodes)}`,
@@ -78,7 +115,7 @@ async function main() {
     const { clientCpuPercent } = row.result;
     console.log(`! ${row.name}: the load generator used ${clientCpuPercent}% of a core, so it may have set the pace`);
   }
-  for (const row of rows.filter((r) => r.status !== 'measured')) {
+  for (const row of [...rows, ...startup].filter((r) => r.status !== 'measured')) {
     console.log(
       `${row.status === 'FAILED' ? '✗ FAILED' : '– not measured'}: ${row.name} (${row.database}): ${row.reason}`,
     );
@@ -90,9 +127,10 @@ async function main() {
     server: { nodeEnv: 'development', logLevel: SERVER_LOG_LEVEL },
     baselineRps: ctx.baselineRps,
     scenarios: rows,
+    startup,
   });
   console.log(`Results written to ${RESULTS_FILE}`);
-  return rows.some((r) => r.status === 'FAILED') ? 1 : 0;
+  return [...rows, ...startup].some((r) => r.status === 'FAILED') ? 1 : 0;
 }
 
 // Ctrl-C: stop the servers and drop the temporary databases before leaving (the finally above may never be reached).

@@ -31,16 +31,11 @@ const PORTICO_VARIABLES = [
 export const SERVER_LOG_LEVEL = 'warn';
 
 /**
- * Starts the built server as `portico serve` on a fresh data folder. NODE_ENV=production needs SMTP_URL, and the
- * sign-in below reads the dev mailbox, so the server runs in development mode (the code paths measured are the same).
- * With BENCH_CPU_PROF=1 the child writes a V8 CPU profile to bench/results/profiles/ when it stops.
+ * The environment of a measured server: Portico's variables from the caller's shell removed, ours set. Callers that
+ * restart a server on the same data pass the same `secret`, as an operator would.
  */
-export async function startPortico({ database, databaseUrl }) {
-  const port = await freePort();
+export function porticoEnv({ port, dataDir, databaseUrl, secret = randomBytes(36).toString('base64url') }) {
   const url = `http://127.0.0.1:${port}`;
-  const dataDir = await mkdtemp(join(tmpdir(), 'portico-bench-'));
-  onCleanup(`remove ${dataDir}`, () => rm(dataDir, { recursive: true, force: true }));
-
   const env = { ...process.env };
   for (const name of PORTICO_VARIABLES) delete env[name];
   Object.assign(env, {
@@ -49,10 +44,32 @@ export async function startPortico({ database, databaseUrl }) {
     HOST: '127.0.0.1',
     PUBLIC_URL: url,
     DATA_DIR: dataDir,
-    SECRET: randomBytes(36).toString('base64url'), // 48 characters
+    SECRET: secret, // 48 characters by default
     LOG_LEVEL: SERVER_LOG_LEVEL,
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
   });
+  return { url, env };
+}
+
+/** Spawns `portico serve` from the build; it does not wait for it (the start-up measurement times that wait). */
+export function spawnPortico(name, env, nodeFlags = []) {
+  return startNode(name, [...nodeFlags, CLI, 'serve'], { env, cwd: ROOT });
+}
+
+/** A fresh data folder, removed at the end of the run. */
+export async function temporaryDataDir() {
+  const dataDir = await mkdtemp(join(tmpdir(), 'portico-bench-'));
+  onCleanup(`remove ${dataDir}`, () => rm(dataDir, { recursive: true, force: true }));
+  return dataDir;
+}
+
+/**
+ * Starts the built server as `portico serve` on a fresh data folder. NODE_ENV=production needs SMTP_URL, and the
+ * sign-in below reads the dev mailbox, so the server runs in development mode (the code paths measured are the same).
+ * With BENCH_CPU_PROF=1 the child writes a V8 CPU profile to bench/results/profiles/ when it stops.
+ */
+export async function startPortico({ database, databaseUrl }) {
+  const { url, env } = porticoEnv({ port: await freePort(), dataDir: await temporaryDataDir(), databaseUrl });
   const nodeFlags = [];
   if (process.env.BENCH_CPU_PROF) {
     const dir = join(ROOT, 'bench/results/profiles');
@@ -63,7 +80,7 @@ export async function startPortico({ database, databaseUrl }) {
       `--cpu-prof-name=portico-${database}-${Date.now()}.cpuprofile`,
     );
   }
-  const server = startNode(`portico (${database})`, [...nodeFlags, CLI, 'serve'], { env, cwd: ROOT });
+  const server = spawnPortico(`portico (${database})`, env, nodeFlags);
   await waitForReady(`${url}/readyz`, server);
   const user = await signUpAndSignIn(url, server);
   return { url, database, server, ...user };

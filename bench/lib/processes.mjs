@@ -63,8 +63,11 @@ export function startNode(name, args, { env, cwd }) {
   return handle;
 }
 
-/** Polls until `url` answers 200; fails early when the child exits, and after `timeoutMs` at the latest. */
-export async function waitForReady(url, child, timeoutMs = 20_000) {
+/**
+ * Polls until `url` answers 200, every `intervalMs`; fails early when the child exits, and after `timeoutMs` at the
+ * latest. The start-up measurement polls every 10 ms so the wait adds at most that much to the time it reports.
+ */
+export async function waitForReady(url, child, timeoutMs = 20_000, intervalMs = 100) {
   const deadline = Date.now() + timeoutMs;
   let last = 'no answer';
   while (Date.now() < deadline) {
@@ -79,7 +82,7 @@ export async function waitForReady(url, child, timeoutMs = 20_000) {
     } catch (error) {
       last = error.cause?.code ?? error.message;
     }
-    await sleep(100);
+    await sleep(intervalMs);
   }
   throw new Error(`${child.name} was not ready at ${url} within ${timeoutMs} ms (${last}):\n${child.output()}`);
 }

@@ -61,9 +61,12 @@ export function printTable(rows) {
     'verdict',
     'failed requests',
   ];
-  const body = tableRows(rows);
+  printAligned(header, tableRows(rows), new Set([2, 3, 4, 5, 6]));
+}
+
+/** Columns padded to their widest cell; the `numeric` column indexes are right-aligned so digits line up. */
+function printAligned(header, body, numeric) {
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((cells) => cells[i].length)));
-  const numeric = new Set([2, 3, 4, 5, 6]);
   const line = (cells) =>
     cells
       .map((c, i) => (numeric.has(i) ? c.padStart(widths[i]) : c.padEnd(widths[i])))
@@ -74,6 +77,33 @@ export function printTable(rows) {
   for (const cells of body) console.log(line(cells));
 }
 
+/** The second table: one row per database from lib/startup.mjs; skipped or failed rows say so in the verdict. */
+export function printStartupTable(rows) {
+  const header = [
+    'database',
+    'cold start ms',
+    'warm start median ms',
+    'warm max ms',
+    'idle RSS MB',
+    'target',
+    'verdict',
+  ];
+  const body = rows.map((row) => {
+    const r = row.result;
+    return [
+      row.database,
+      fixed(r?.coldMs, 0),
+      fixed(r?.warmMedianMs, 0),
+      fixed(r?.warmMaxMs, 0),
+      fixed(r?.idleRssMb, 0),
+      row.targetLabel ?? '—',
+      row.status === 'measured' ? row.verdict : row.status,
+    ];
+  });
+  console.log('Start-up');
+  printAligned(header, body, new Set([1, 2, 3, 4]));
+}
+
 /** What the less obvious columns mean, printed under the table. */
 export const LEGEND = [
   'p50/p99: latency of 2xx responses; autocannon records whole milliseconds.',
@@ -81,6 +111,16 @@ export const LEGEND = [
   '  request even when the server did not get a whole core; other load on the machine still inflates it somewhat.',
   'of baseline: req/s as a share of the bare Fastify route in this run (the SPEC §6 ratio targets).',
 ];
+
+/** How the start-up figures were taken, printed under their table. */
+export function startupLegend({ warmStarts, pollIntervalMs, idleSeconds }) {
+  return [
+    'cold: first start on an empty database (the migrations run); warm: the median and slowest of',
+    `  ${warmStarts} restarts on the same data. Each is the wall time from spawn to the first 200 from GET /readyz,`,
+    `  polled every ${pollIntervalMs} ms (so up to ${pollIntervalMs} ms late); install and build are not included.`,
+    `idle RSS: resident memory of the server after a warm start and ${idleSeconds} s without requests.`,
+  ];
+}
 
 export async function writeJson(file, data) {
   await mkdir(dirname(file), { recursive: true });

@@ -24,3 +24,18 @@ export function evaluate(target = {}, result, baselineRps) {
   else if (checks.length > 0) verdict = '✓';
   return { ratio, label: checks.map((c) => c.label).join(', ') || '—', verdict, failedRequests };
 }
+
+/**
+ * The start-up target { maxReadyMs, maxIdleRssMb }: every start counts, the cold one (migrations) as much as the
+ * warm ones, since "ready ≤ 2 s after install and build" is the first start. ? when RSS cannot be read (not Linux).
+ */
+export function evaluateStartup(target, result) {
+  const checks = [
+    { ok: Math.max(result.coldMs, result.warmMaxMs) <= target.maxReadyMs },
+    { ok: result.idleRssMb === null ? null : result.idleRssMb <= target.maxIdleRssMb },
+  ];
+  let verdict = '✓';
+  if (checks.some((c) => c.ok === false)) verdict = '✗';
+  else if (checks.some((c) => c.ok === null)) verdict = '?';
+  return { label: `ready ≤ ${target.maxReadyMs} ms; idle ≤ ${target.maxIdleRssMb} MB`, verdict };
+}
