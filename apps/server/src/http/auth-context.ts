@@ -12,6 +12,22 @@ export function sessionCookieName(secure: boolean): string {
 }
 
 /**
+ * Cookie values whose signature was already checked. Only values that passed are kept, and the key is the whole
+ * value with its signature, so a forged cookie can never hit the set; the session itself is still looked up (and
+ * may have ended) on every request. Bounded: cleared when full.
+ */
+const verifiedBySecret = new Map<string, Set<string>>();
+const VERIFIED_COOKIES_MAX = 10_000;
+
+/** One set per secret, so two applications in one process (tests) never trust each other's cookies. */
+function verifiedCookies(secret: string): Set<string> {
+  let set = verifiedBySecret.get(secret);
+  if (!set) verifiedBySecret.set(secret, (set = new Set()));
+  if (set.size >= VERIFIED_COOKIES_MAX) set.clear();
+  return set;
+}
+
+/**
  * Reads Better Auth's signed session cookie (`token.base64(HMAC-SHA256(secret, token))`) and loads the session
  * with one query. Done here rather than through auth.api.getSession because it runs on every request: one
  * indexed join instead of the library's several steps (see docs/adr/0002).
@@ -24,9 +40,12 @@ export async function resolveSession(request: FastifyRequest, reply: FastifyRepl
   const dot = raw.lastIndexOf('.');
   if (dot < 1) return null;
   const token = raw.slice(0, dot);
-  const signature = raw.slice(dot + 1);
-  const expected = createHmac('sha256', config.secret).update(token).digest('base64');
-  if (!constantTimeEqual(signature, expected)) return null;
+  const verified = verifiedCookies(config.secret);
+  if (!verified.has(raw)) {
+    const expected = createHmac('sha256', config.secret).update(token).digest('base64');
+    if (!constantTimeEqual(raw.slice(dot + 1), expected)) return null;
+    verified.add(raw);
+  }
 
   const row = await findSession(token);
   const now = clock.now();

@@ -66,15 +66,26 @@ describe('error envelope and request ids', () => {
 });
 
 describe('security headers and cookies', () => {
-  it('sends a strict Content-Security-Policy and the usual headers', async () => {
-    const res = await t.app.inject('/healthz');
+  it('sends pages a strict Content-Security-Policy and the usual headers', async () => {
+    const res = await t.app.inject('/sign-in');
     const csp = String(res.headers['content-security-policy']);
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).not.toContain('unsafe-eval');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
     expect(res.headers['strict-transport-security']).toBeDefined();
+  });
+
+  it('sends API answers the short set for JSON, and keeps them out of caches', async () => {
+    for (const url of ['/healthz', '/api/v1/instance', '/api/v1/me']) {
+      const res = await t.app.inject(url);
+      expect(res.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['cache-control']).toBe('no-store');
+      expect(res.headers['strict-transport-security']).toBeDefined();
+    }
   });
 
   it('marks cookies Secure when PUBLIC_URL is https', async () => {
