@@ -88,3 +88,6 @@ export async function requireOperator(request: FastifyRequest, reply: FastifyRep
   await requireSession(request, reply);
   if (!request.auth.user.isOperator) throw new AppError('FORBIDDEN', 'Only operators may do this');
 }
+
+/** Marks a route in the OpenAPI document as needing the session cookie. */
+export const SESSION_SECURITY = [{ session: [] }];

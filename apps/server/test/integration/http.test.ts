@@ -152,6 +152,8 @@ describe('OpenAPI and the web app', () => {
     for (const path of ['/api/auth/sign-up', '/api/auth/sign-in', '/api/v1/me', '/api/auth/sessions'])
       expect(doc.paths).toHaveProperty([path]);
     expect(JSON.stringify(doc.paths['/api/auth/sign-up'])).toContain('password');
+    expect(doc.paths['/api/v1/me'].get.security).toEqual([{ session: [] }]);
+    expect(doc.paths['/api/auth/sign-in'].post.security).toBeUndefined();
   });
 
   it('serves a browsable reference at /api/docs', async () => {

@@ -16,7 +16,7 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireSession } from '../../http/auth-context.js';
+import { requireSession, SESSION_SECURITY } from '../../http/auth-context.js';
 import * as accounts from './accounts.service.js';
 
 export function requestInfo(request: FastifyRequest): accounts.RequestInfo {
@@ -140,6 +140,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
       preHandler: requireSession,
       schema: {
         tags,
+        security: SESSION_SECURITY,
         summary: 'Change the password of the signed-in account',
         body: ChangePasswordRequest,
         response: { 200: PasswordChanged },
@@ -156,7 +157,12 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/auth/sessions',
     {
       preHandler: requireSession,
-      schema: { tags, summary: 'Sessions of the signed-in account', response: { 200: SessionList } },
+      schema: {
+        tags,
+        security: SESSION_SECURITY,
+        summary: 'Sessions of the signed-in account',
+        response: { 200: SessionList },
+      },
     },
     async (request) => ({
       sessions: await accounts.getSessions(deps, request.auth),
@@ -167,7 +173,12 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/auth/sessions/sign-out-others',
     {
       preHandler: requireSession,
-      schema: { tags, summary: 'Sign out every other session', response: { 200: SessionsRevoked } },
+      schema: {
+        tags,
+        security: SESSION_SECURITY,
+        summary: 'Sign out every other session',
+        response: { 200: SessionsRevoked },
+      },
     },
     async (request) => ({
       revoked: await accounts.revokeOtherSessions(deps, request.auth),
@@ -178,7 +189,12 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/auth/sessions/:id',
     {
       preHandler: requireSession,
-      schema: { tags, summary: 'Sign out one of your sessions', params: z.object({ id: z.string().max(100) }) },
+      schema: {
+        tags,
+        security: SESSION_SECURITY,
+        summary: 'Sign out one of your sessions',
+        params: z.object({ id: z.string().max(100) }),
+      },
     },
     async (request, reply) => {
       await accounts.revokeSession(deps, request.auth, request.params.id);

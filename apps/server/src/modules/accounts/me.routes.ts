@@ -1,6 +1,6 @@
 import { Me, UpdateMeRequest } from '@portico/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { requireSession } from '../../http/auth-context.js';
+import { requireSession, SESSION_SECURITY } from '../../http/auth-context.js';
 import { requestInfo } from './accounts.routes.js';
 import { describeUser, renameUser } from './accounts.service.js';
 
@@ -10,7 +10,10 @@ const tags = ['me'];
 export const meRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/v1/me',
-    { preHandler: requireSession, schema: { tags, summary: 'The signed-in account', response: { 200: Me } } },
+    {
+      preHandler: requireSession,
+      schema: { tags, security: SESSION_SECURITY, summary: 'The signed-in account', response: { 200: Me } },
+    },
     async (request) => ({
       user: describeUser(request.auth),
       isOperator: request.auth.user.isOperator,
@@ -22,7 +25,13 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/v1/me',
     {
       preHandler: requireSession,
-      schema: { tags, summary: 'Change your name', body: UpdateMeRequest, response: { 200: Me } },
+      schema: {
+        tags,
+        security: SESSION_SECURITY,
+        summary: 'Change your name',
+        body: UpdateMeRequest,
+        response: { 200: Me },
+      },
     },
     async (request) => {
       await renameUser(app.deps, requestInfo(request).actor, request.auth, request.body.name);
