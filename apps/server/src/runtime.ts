@@ -11,7 +11,6 @@ import { createSessionFinder } from './modules/accounts/accounts.repository.js';
 import { createAuth } from './modules/accounts/auth.js';
 import { MailWorker, type MailWorkerOptions } from './modules/mail/mail.worker.js';
 import { type MailTransport, mailboxTransport, smtpTransport } from './modules/mail/transport.js';
-import { completeFirstOperator } from './modules/operator/operators.service.js';
 
 export const DEFAULT_WEB_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -36,10 +35,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const secret = resolveSecret(config);
   const database = openDatabase(config.database);
   const clock = options.clock ?? systemClock;
-  if (options.migrate !== false) {
-    await migrateToLatest(database.db);
-    await completeFirstOperator(database.db, clock);
-  }
+  if (options.migrate !== false) await migrateToLatest(database.db);
   const log = pino({ level: config.logLevel });
   const mailTransport =
     options.mailTransport ??

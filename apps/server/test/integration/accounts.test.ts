@@ -264,3 +264,36 @@ describe('password reset and change, sessions', () => {
     );
   });
 });
+
+describe('sign-up is one transaction', () => {
+  it('creates no account when its verification email cannot be queued', async () => {
+    const { db } = t.runtime.deps;
+    await db.schema.alterTable('outbox_emails').renameTo('outbox_emails_away').execute();
+    try {
+      const res = await post(t, '/api/auth/sign-up', {
+        name: 'No Mail',
+        email: 'no-mail@example.com',
+        password: PASSWORD,
+      });
+      expect(res.statusCode).toBeGreaterThanOrEqual(500);
+      expect(res.json().error.requestId).toMatch(/^req_/);
+    } finally {
+      await db.schema.alterTable('outbox_emails_away').renameTo('outbox_emails').execute();
+    }
+    const user = await db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'no-mail@example.com')
+      .executeTakeFirst();
+    expect(user).toBeUndefined();
+    const events = await db
+      .selectFrom('audit_events')
+      .select('id')
+      .where('after_json', 'like', '%no-mail@example.com%')
+      .execute();
+    expect(events).toHaveLength(0);
+    // Asked again once the outbox is back, the same address signs up normally.
+    await signUp(t, 'no-mail@example.com', 'No Mail');
+    await verify(t, 'no-mail@example.com');
+  });
+});

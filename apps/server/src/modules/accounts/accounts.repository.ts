@@ -1,22 +1,20 @@
-import type { DatabaseHandle, DB, Executor } from '../../db/database.js';
+import type { DatabaseHandle, Executor } from '../../db/database.js';
 import { prepareFirst } from '../../db/prepared.js';
 import { iso } from '../../lib/time.js';
 
 /**
  * SPEC §2.1: the first account becomes an operator. The claim is an insert guarded by the flag's primary key,
- * so when two first sign-ups race exactly one wins.
+ * so when two first sign-ups race exactly one wins. Pass the sign-up's transaction.
  */
-export async function claimFirstOperator(db: DB, userId: string, at: Date): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
-    const inserted = await trx
-      .insertInto('instance_flags')
-      .values({ name: 'first_operator', value: userId, created_at: iso(at) })
-      .onConflict((oc) => oc.column('name').doNothing())
-      .executeTakeFirst();
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) !== 1) return false;
-    await trx.updateTable('users').set({ is_operator: 1 }).where('id', '=', userId).execute();
-    return true;
-  });
+export async function claimFirstOperator(db: Executor, userId: string, at: Date): Promise<boolean> {
+  const inserted = await db
+    .insertInto('instance_flags')
+    .values({ name: 'first_operator', value: userId, created_at: iso(at) })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .executeTakeFirst();
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) !== 1) return false;
+  await db.updateTable('users').set({ is_operator: 1 }).where('id', '=', userId).execute();
+  return true;
 }
 
 function sessionByTokenQuery(db: Executor, token: string) {
@@ -38,20 +36,6 @@ function sessionByTokenQuery(db: Executor, token: string) {
 
 export type SessionRow = NonNullable<Awaited<ReturnType<ReturnType<typeof sessionByTokenQuery>['executeTakeFirst']>>>;
 export type SessionFinder = (token: string) => Promise<SessionRow | undefined>;
-
-export async function isFirstOperatorClaimed(db: Executor): Promise<boolean> {
-  const flag = await db
-    .selectFrom('instance_flags')
-    .select('name')
-    .where('name', '=', 'first_operator')
-    .executeTakeFirst();
-  return flag !== undefined;
-}
-
-/** Ids sort by creation time, so the smallest is the first account. */
-export async function findFirstUser(db: Executor) {
-  return db.selectFrom('users').select(['id', 'email']).orderBy('id').limit(1).executeTakeFirst();
-}
 
 /** The one query behind every authenticated request: the session by its token, with its user, prepared once. */
 export function createSessionFinder(handle: DatabaseHandle): SessionFinder {

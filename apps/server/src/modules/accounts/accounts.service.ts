@@ -61,6 +61,8 @@ export async function signUp(deps: AppDeps, info: RequestInfo, input: SignUpRequ
     }),
   );
   assertHooksSucceeded(failures);
+  // The verification email was queued inside the sign-up transaction; now that it is committed, deliver it.
+  deps.notifyMail();
 }
 
 export async function signIn(deps: AppDeps, info: RequestInfo, input: SignInRequest) {

@@ -1,13 +1,15 @@
 import { betterAuth } from 'better-auth';
+import { createEmailVerificationToken } from 'better-auth/api';
 import type { Config } from '../../config.js';
-import type { DB } from '../../db/database.js';
+import type { DB, Executor } from '../../db/database.js';
+import { currentTransaction, trackTransactions } from '../../db/transaction-tracking.js';
 import type { Clock } from '../../lib/clock.js';
 import { type IdKind, newId } from '../../lib/ids.js';
 import { currentActor, trackedHook } from '../../lib/request-context.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { enqueueEmail } from '../mail/outbox.repository.js';
 import { passwordResetEmail, verificationEmail } from '../mail/templates.js';
-import { claimFirstOperator } from './accounts.repository.js';
+import { claimFirstOperator, findUserById } from './accounts.repository.js';
 
 export const SESSION_TTL_SECONDS = 7 * 24 * 3600;
 /** A session in use is extended at most once a day (one write), as Better Auth itself does. */
@@ -50,7 +52,7 @@ export function createAuth(deps: AuthDeps) {
     basePath: '/api/auth',
     secret: config.secret,
     trustedOrigins: [new URL(config.publicUrl).origin],
-    database: { db: db as any, type: deps.dialect, transaction: true },
+    database: { db: trackTransactions(db) as any, type: deps.dialect, transaction: true },
     telemetry: { enabled: false },
     rateLimit: { enabled: false },
     logger: { level: 'error' },
@@ -128,7 +130,8 @@ export function createAuth(deps: AuthDeps) {
         ),
     },
     emailVerification: {
-      sendOnSignUp: true,
+      // Sign-up's email is queued by the account hook below, inside the sign-up transaction.
+      sendOnSignUp: false,
       sendOnSignIn: true,
       autoSignInAfterVerification: false,
       expiresIn: VERIFICATION_TTL_SECONDS,
@@ -154,37 +157,15 @@ export function createAuth(deps: AuthDeps) {
         ),
     },
     databaseHooks: {
-      user: {
+      account: {
         create: {
-          after: (user) =>
-            trackedHook(async () => {
-              const actor = { ...currentActor(), userId: user.id };
-              await recordAudit(
-                db,
-                actor,
-                {
-                  action: 'account.signed_up',
-                  targetType: 'user',
-                  targetId: user.id,
-                  after: { email: user.email, name: user.name },
-                },
-                clock.now(),
-              );
-              // SPEC §2.1: the first account on a fresh instance becomes an operator.
-              if (await claimFirstOperator(db, user.id, clock.now())) {
-                await recordAudit(
-                  db,
-                  actor,
-                  {
-                    action: 'operator.granted',
-                    targetType: 'user',
-                    targetId: user.id,
-                    after: { reason: 'first account' },
-                  },
-                  clock.now(),
-                );
-              }
-            }),
+          // Runs inside Better Auth's sign-up transaction, after the user row and before the password account row:
+          // everything written here commits or rolls back with the account.
+          before: async (account) => {
+            if (account.providerId !== 'credential') return;
+            const trx = currentTransaction() ?? db;
+            await onAccountCreated(deps, trx, account.userId);
+          },
         },
       },
     },
@@ -192,3 +173,37 @@ export function createAuth(deps: AuthDeps) {
 }
 
 export type Auth = ReturnType<typeof createAuth>;
+
+/** What a new account brings with it: its verification email, the audit event, and perhaps operator rights. */
+async function onAccountCreated(deps: AuthDeps, trx: Executor, userId: string): Promise<void> {
+  const { config, clock } = deps;
+  const user = await findUserById(trx, userId);
+  if (!user) throw new Error(`sign-up: user ${userId} is not in the transaction`);
+  const now = clock.now();
+  const token = await createEmailVerificationToken(config.secret, user.email, undefined, VERIFICATION_TTL_SECONDS, {
+    userId,
+  });
+  const url = `${config.publicUrl}/verify-email?token=${encodeURIComponent(token)}`;
+  await enqueueEmail(trx, verificationEmail(user.email, user.name, url, VERIFICATION_TTL_SECONDS / 3600), now);
+  const actor = { ...currentActor(), userId };
+  await recordAudit(
+    trx,
+    actor,
+    {
+      action: 'account.signed_up',
+      targetType: 'user',
+      targetId: userId,
+      after: { email: user.email, name: user.name },
+    },
+    now,
+  );
+  // SPEC §2.1: the first account on a fresh instance becomes an operator (a guarded insert: one winner).
+  if (await claimFirstOperator(trx, userId, now)) {
+    await recordAudit(
+      trx,
+      actor,
+      { action: 'operator.granted', targetType: 'user', targetId: userId, after: { reason: 'first account' } },
+      now,
+    );
+  }
+}
