@@ -22,7 +22,10 @@ const VERIFIED_COOKIES_MAX = 10_000;
 /** One set per secret, so two applications in one process (tests) never trust each other's cookies. */
 function verifiedCookies(secret: string): Set<string> {
   let set = verifiedBySecret.get(secret);
-  if (!set) verifiedBySecret.set(secret, (set = new Set()));
+  if (!set) {
+    set = new Set();
+    verifiedBySecret.set(secret, set);
+  }
   if (set.size >= VERIFIED_COOKIES_MAX) set.clear();
   return set;
 }
