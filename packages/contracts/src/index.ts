@@ -3,3 +3,6 @@ export * from './errors.js';
 export * from './ids.js';
 export * from './mail.js';
 export * from './system.js';
+export * from './assets.js';
+export * from './organizations.js';
+export * from './registration.js';

@@ -100,6 +100,79 @@ export interface InstanceFlagsTable {
   created_at: Timestamp;
 }
 
+export interface OrganizationsTable {
+  id: string;
+  name: string;
+  code: string;
+  claimed_by_user_id: string | null;
+  claimed_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ProductsTable {
+  id: string;
+  code: string;
+  name: string;
+  kind: 'license' | 'service';
+  type: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AssetsTable {
+  id: string;
+  organization_id: string;
+  product_id: string;
+  serial: string;
+  seats: number;
+  mode: 'machine' | 'online' | null;
+  starts_at: Timestamp;
+  ends_at: Timestamp | null;
+  status: 'active' | 'suspended';
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface OrganizationMembersTable {
+  organization_id: string;
+  user_id: string;
+  rights: 'admin' | 'member';
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface OrganizationLinksTable {
+  organization_id: string;
+  user_id: string;
+  asset_id: string;
+  created_at: Timestamp;
+}
+
+export interface RegistrationRequestsTable {
+  id: string;
+  organization_id: string;
+  user_id: string;
+  asset_id: string;
+  created_at: Timestamp;
+}
+
+export interface ContactsTable {
+  id: string;
+  organization_id: string;
+  user_id: string | null;
+  first_name: string;
+  last_name: string;
+  email: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ContactRolesTable {
+  contact_id: string;
+  role: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -109,6 +182,14 @@ export interface Database {
   audit_events: AuditEventsTable;
   rate_limits: RateLimitsTable;
   instance_flags: InstanceFlagsTable;
+  organizations: OrganizationsTable;
+  products: ProductsTable;
+  assets: AssetsTable;
+  organization_members: OrganizationMembersTable;
+  organization_links: OrganizationLinksTable;
+  registration_requests: RegistrationRequestsTable;
+  contacts: ContactsTable;
+  contact_roles: ContactRolesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -12,6 +12,8 @@ export const ID_PREFIXES = {
   account: 'acc',
   verification: 'ver',
   organization: 'org',
+  product: 'prd',
+  registration: 'reg',
   invitation: 'inv',
   asset: 'ast',
   assignment: 'asg',

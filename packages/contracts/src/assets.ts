@@ -1,0 +1,98 @@
+import { z } from 'zod';
+
+export const PRODUCT_KINDS = ['license', 'service'] as const;
+export const LICENSING_MODES = ['machine', 'online'] as const;
+export const ASSET_STATUSES = ['active', 'expired', 'suspended'] as const;
+
+/** Serials are compared without spaces or dashes and in upper case (SPEC §2.3). */
+export function normalizeSerial(raw: string): string {
+  return raw.replace(/[\s-]+/g, '').toUpperCase();
+}
+
+/** Shown in groups of four: `9000 0000 0012 3456 ABCD EFGH`. */
+export function formatSerial(serial: string): string {
+  return serial.replace(/(.{4})(?=.)/g, '$1 ');
+}
+
+export const serial = z
+  .string()
+  .max(100)
+  .transform(normalizeSerial)
+  .pipe(z.string().regex(/^[A-Z0-9]{6,40}$/, { message: 'must be 6 to 40 letters and digits' }));
+
+export const productCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9][A-Z0-9-]{1,39}$/, { message: 'must be 2 to 40 letters, digits or dashes' });
+
+/** A calendar day (`2026-01-31`) or a full ISO timestamp; stored as an instant. */
+export const dateInput = z.union([z.iso.date(), z.iso.datetime({ offset: true })], { message: 'must be a date such as 2026-01-31' });
+
+export const CreateProductRequest = z
+  .strictObject({
+    code: productCode,
+    name: z.string().trim().min(1, { message: 'is required' }).max(200),
+    kind: z.enum(PRODUCT_KINDS),
+    type: z.string().trim().toLowerCase().regex(/^[a-z][a-z0-9-]{1,30}$/, { message: 'must be a short word such as cad' }).nullable().optional(),
+  })
+  .refine((p) => p.kind === 'service' || Boolean(p.type), { path: ['type'], message: 'is required for a license product' })
+  .refine((p) => p.kind === 'license' || !p.type, { path: ['type'], message: 'must be empty for a service' });
+
+export const Product = z.object({ id: z.string(), code: z.string(), name: z.string(), kind: z.enum(PRODUCT_KINDS), type: z.string().nullable() });
+export const ProductList = z.object({ items: z.array(Product) });
+
+export const CreateAssetRequest = z
+  .strictObject({
+    /** Organization and product by id or by code. */
+    organization: z.string().trim().min(1).max(100),
+    product: z.string().trim().min(1).max(100),
+    serial,
+    seats: z.number().int().min(1, { message: 'must be at least 1' }).max(1_000_000),
+    mode: z.enum(LICENSING_MODES).optional(),
+    startsAt: dateInput,
+    endsAt: dateInput.nullable().optional(),
+  })
+  .refine((a) => !a.endsAt || new Date(a.endsAt) > new Date(a.startsAt), { path: ['endsAt'], message: 'must be after startsAt' });
+
+export const UpdateAssetRequest = z
+  .strictObject({
+    seats: z.number().int().min(1, { message: 'must be at least 1' }).max(1_000_000).optional(),
+    startsAt: dateInput.optional(),
+    endsAt: dateInput.nullable().optional(),
+    status: z.enum(['active', 'suspended']).optional(),
+  })
+  .refine((a) => Object.keys(a).length > 0, { message: 'says nothing to change' });
+
+export const Asset = z.object({
+  id: z.string(),
+  organizationId: z.string(),
+  serial: z.string(),
+  serialDisplay: z.string(),
+  product: Product,
+  seats: z.number(),
+  seatsAssigned: z.number(),
+  seatsAvailable: z.number(),
+  mode: z.enum(LICENSING_MODES).nullable(),
+  startsAt: z.string(),
+  endsAt: z.string().nullable(),
+  status: z.enum(ASSET_STATUSES),
+});
+export const AssetList = z.object({ items: z.array(Asset), nextCursor: z.string().nullable() });
+
+export const ImportRow = z.object({
+  line: z.number(),
+  serial: z.string(),
+  outcome: z.enum(['created', 'refused', 'skipped']),
+  reasons: z.array(z.object({ field: z.string(), message: z.string() })),
+});
+export const ImportReport = z.object({
+  mode: z.enum(['all-or-nothing', 'skip-invalid']),
+  created: z.number(),
+  refused: z.number(),
+  rows: z.array(ImportRow),
+});
+
+export type Asset = z.infer<typeof Asset>;
+export type Product = z.infer<typeof Product>;
+export type ImportReport = z.infer<typeof ImportReport>;
