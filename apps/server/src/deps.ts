@@ -5,6 +5,7 @@ import type { Clock } from './lib/clock.js';
 import type { SessionFinder } from './modules/accounts/accounts.repository.js';
 import type { Auth } from './modules/accounts/auth.js';
 import type { MailTransport } from './modules/mail/transport.js';
+import type { OrganizationsOfFinder } from './modules/organizations/organizations.repository.js';
 
 /** Everything a request needs, built once by main.ts (or a test) and handed to buildApp(). */
 export interface AppDeps {
@@ -15,6 +16,8 @@ export interface AppDeps {
   auth: Auth;
   /** The session lookup of every authenticated request (a prepared statement). */
   findSession: SessionFinder;
+  /** The organizations of a user, read by /me on every page load (a prepared statement). */
+  findOrganizationsOf: OrganizationsOfFinder;
   mailTransport: MailTransport;
   /** Tells the mail worker that a request queued an email. */
   notifyMail: () => void;

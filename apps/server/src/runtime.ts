@@ -11,6 +11,7 @@ import { createSessionFinder } from './modules/accounts/accounts.repository.js';
 import { createAuth } from './modules/accounts/auth.js';
 import { MailWorker, type MailWorkerOptions } from './modules/mail/mail.worker.js';
 import { type MailTransport, mailboxTransport, smtpTransport } from './modules/mail/transport.js';
+import { createOrganizationsOfFinder } from './modules/organizations/organizations.repository.js';
 
 export const DEFAULT_WEB_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -66,6 +67,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     clock,
     auth,
     findSession: createSessionFinder(database),
+    findOrganizationsOf: createOrganizationsOfFinder(database),
     mailTransport,
     notifyMail: () => worker?.wake(),
     rateRules: { ...DEFAULT_RATE_RULES, ...options.rateRules },

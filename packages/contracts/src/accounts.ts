@@ -49,7 +49,9 @@ export const Me = z.object({
   user: User,
   isOperator: z.boolean(),
   /** Memberships arrive with the organizations capability; the list is here so clients can rely on its shape. */
-  organizations: z.array(z.object({ id: z.string(), name: z.string(), code: z.string(), rights: z.enum(['admin', 'member']) })),
+  organizations: z.array(
+    z.object({ id: z.string(), name: z.string(), code: z.string(), rights: z.enum(['admin', 'member']) }),
+  ),
   /** Organizations this user registered a serial of while they had no administrator: the claim is open to them. */
   claimable: z.array(z.object({ id: z.string(), name: z.string() })),
 });

@@ -27,19 +27,36 @@ export const productCode = z
   .regex(/^[A-Z0-9][A-Z0-9-]{1,39}$/, { message: 'must be 2 to 40 letters, digits or dashes' });
 
 /** A calendar day (`2026-01-31`) or a full ISO timestamp; stored as an instant. */
-export const dateInput = z.union([z.iso.date(), z.iso.datetime({ offset: true })], { message: 'must be a date such as 2026-01-31' });
+export const dateInput = z.union([z.iso.date(), z.iso.datetime({ offset: true })], {
+  message: 'must be a date such as 2026-01-31',
+});
 
 export const CreateProductRequest = z
   .strictObject({
     code: productCode,
     name: z.string().trim().min(1, { message: 'is required' }).max(200),
     kind: z.enum(PRODUCT_KINDS),
-    type: z.string().trim().toLowerCase().regex(/^[a-z][a-z0-9-]{1,30}$/, { message: 'must be a short word such as cad' }).nullable().optional(),
+    type: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^[a-z][a-z0-9-]{1,30}$/, { message: 'must be a short word such as cad' })
+      .nullable()
+      .optional(),
   })
-  .refine((p) => p.kind === 'service' || Boolean(p.type), { path: ['type'], message: 'is required for a license product' })
+  .refine((p) => p.kind === 'service' || Boolean(p.type), {
+    path: ['type'],
+    message: 'is required for a license product',
+  })
   .refine((p) => p.kind === 'license' || !p.type, { path: ['type'], message: 'must be empty for a service' });
 
-export const Product = z.object({ id: z.string(), code: z.string(), name: z.string(), kind: z.enum(PRODUCT_KINDS), type: z.string().nullable() });
+export const Product = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  kind: z.enum(PRODUCT_KINDS),
+  type: z.string().nullable(),
+});
 export const ProductList = z.object({ items: z.array(Product) });
 
 export const CreateAssetRequest = z
@@ -53,7 +70,10 @@ export const CreateAssetRequest = z
     startsAt: dateInput,
     endsAt: dateInput.nullable().optional(),
   })
-  .refine((a) => !a.endsAt || new Date(a.endsAt) > new Date(a.startsAt), { path: ['endsAt'], message: 'must be after startsAt' });
+  .refine((a) => !a.endsAt || new Date(a.endsAt) > new Date(a.startsAt), {
+    path: ['endsAt'],
+    message: 'must be after startsAt',
+  });
 
 export const UpdateAssetRequest = z
   .strictObject({

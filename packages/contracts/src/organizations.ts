@@ -29,6 +29,12 @@ export const ListQuery = z.strictObject({
 
 export const Person = z.object({ name: z.string(), email: z.string() });
 export const AdministratorList = z.object({ items: z.array(Person.extend({ userId: z.string() })) });
-export const EmailBody = z.strictObject({ email: z.string().trim().toLowerCase().pipe(z.email({ message: 'is not a valid email address' })) });
+export const EmailBody = z.strictObject({
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ message: 'is not a valid email address' })),
+});
 
 export type Organization = z.infer<typeof Organization>;

@@ -7,7 +7,11 @@ export const RegistrationRequest = z.strictObject({ serial: z.string().max(100) 
 /** linked: the user may now claim the organization; admin-exists: the request went to its administrators. */
 export const RegistrationResult = z.discriminatedUnion('status', [
   z.object({ status: z.literal('linked'), organization: z.object({ id: z.string(), name: z.string() }) }),
-  z.object({ status: z.literal('admin-exists'), organization: z.object({ name: z.string() }), administrators: z.array(Person) }),
+  z.object({
+    status: z.literal('admin-exists'),
+    organization: z.object({ name: z.string() }),
+    administrators: z.array(Person),
+  }),
 ]);
 
 export const ClaimInfo = z.object({
@@ -16,7 +20,10 @@ export const ClaimInfo = z.object({
   canClaim: z.boolean(),
 });
 export const ClaimRequest = z.strictObject({ acceptTerms: z.boolean(), acceptResponsibility: z.boolean() });
-export const ClaimResult = z.object({ organization: z.object({ id: z.string(), name: z.string() }), rights: z.literal('admin') });
+export const ClaimResult = z.object({
+  organization: z.object({ id: z.string(), name: z.string() }),
+  rights: z.literal('admin'),
+});
 
 export const OrganizationOverview = z.object({
   organization: z.object({ id: z.string(), name: z.string(), code: z.string() }),

@@ -21,3 +21,18 @@ export function prepareFirst<R>(handle: DatabaseHandle, query: Compilable<R>): P
   return async (parameters) =>
     (await pool.query({ name, text: sql, values: [...parameters] })).rows[0] as R | undefined;
 }
+
+export type PreparedAll<R> = (parameters: readonly unknown[]) => Promise<R[]>;
+
+/** Like prepareFirst, for queries that answer several rows. */
+export function prepareAll<R>(handle: DatabaseHandle, query: Compilable<R>): PreparedAll<R> {
+  const { sql } = query.compile();
+  if (handle.sqlite) {
+    const statement = handle.sqlite.prepare(sql);
+    return async (parameters) => statement.all(...parameters) as R[];
+  }
+  const pool = handle.pool;
+  if (!pool) throw new Error('prepareAll needs a SQLite connection or a PostgreSQL pool');
+  const name = `q_${createHash('sha1').update(sql).digest('hex').slice(0, 16)}`;
+  return async (parameters) => (await pool.query({ name, text: sql, values: [...parameters] })).rows as R[];
+}

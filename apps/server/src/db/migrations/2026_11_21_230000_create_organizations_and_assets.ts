@@ -76,7 +76,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('asset_id', 'text', (c) => c.notNull().references('assets.id'))
     .addColumn('created_at', 'timestamptz', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('registration_requests_org_idx').on('registration_requests').columns(['organization_id', 'id']).execute();
+  await db.schema
+    .createIndex('registration_requests_org_idx')
+    .on('registration_requests')
+    .columns(['organization_id', 'id'])
+    .execute();
 
   // Contacts arrive with their own issue; the first administrator is recorded as one now (SPEC §2.3).
   await db.schema

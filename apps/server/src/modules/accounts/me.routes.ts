@@ -1,12 +1,13 @@
 import { Me, UpdateMeRequest } from '@portico/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireSession, SESSION_SECURITY } from '../../http/auth-context.js';
+import { organizationsOf } from '../organizations/organizations.service.js';
 import { requestInfo } from './accounts.routes.js';
 import { describeUser, renameUser } from './accounts.service.js';
 
 const tags = ['me'];
 
-/** GET /api/v1/me: the account and whether it is an operator (organizations arrive with their capability). */
+/** GET /api/v1/me: the account, whether it is an operator, its organizations with rights, and open claims. */
 export const meRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/v1/me',
@@ -17,7 +18,7 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => ({
       user: describeUser(request.auth),
       isOperator: request.auth.user.isOperator,
-      organizations: [],
+      ...(await organizationsOf(app.deps, request.auth.user.id)),
     }),
   );
 
@@ -38,7 +39,7 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
       return {
         user: { ...describeUser(request.auth), name: request.body.name },
         isOperator: request.auth.user.isOperator,
-        organizations: [],
+        ...(await organizationsOf(app.deps, request.auth.user.id)),
       };
     },
   );

@@ -1,0 +1,82 @@
+import type { Executor } from '../../db/database.js';
+import type { AssetsTable } from '../../db/types.js';
+import { iso } from '../../lib/time.js';
+
+export type NewAsset = Omit<AssetsTable, 'created_at' | 'updated_at'>;
+
+export async function insertAssets(db: Executor, assets: NewAsset[], at: Date): Promise<void> {
+  // Chunks keep each statement under SQLite's limit of bound parameters.
+  for (let i = 0; i < assets.length; i += 500) {
+    const chunk = assets.slice(i, i + 500).map((a) => ({ ...a, created_at: iso(at), updated_at: iso(at) }));
+    await db.insertInto('assets').values(chunk).execute();
+  }
+}
+
+function withProduct(db: Executor) {
+  return db
+    .selectFrom('assets as a')
+    .innerJoin('products as p', 'p.id', 'a.product_id')
+    .select([
+      'a.id',
+      'a.organization_id',
+      'a.serial',
+      'a.seats',
+      'a.mode',
+      'a.starts_at',
+      'a.ends_at',
+      'a.status',
+      'p.id as product_id',
+      'p.code as product_code',
+      'p.name as product_name',
+      'p.kind as product_kind',
+      'p.type as product_type',
+    ]);
+}
+
+export type AssetRow = NonNullable<Awaited<ReturnType<ReturnType<typeof withProduct>['executeTakeFirst']>>>;
+
+export async function findAsset(db: Executor, id: string) {
+  return withProduct(db).where('a.id', '=', id).executeTakeFirst();
+}
+
+export async function findAssetBySerial(db: Executor, serial: string) {
+  return withProduct(db).where('a.serial', '=', serial).executeTakeFirst();
+}
+
+export async function listAssetsOfOrganization(
+  db: Executor,
+  organizationId: string,
+  options: { after?: string; limit?: number } = {},
+) {
+  let query = withProduct(db).where('a.organization_id', '=', organizationId).orderBy('a.id');
+  if (options.after) query = query.where('a.id', '>', options.after);
+  if (options.limit) query = query.limit(options.limit + 1);
+  return query.execute();
+}
+
+export async function existingSerials(db: Executor, serials: string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < serials.length; i += 500) {
+    const rows = await db
+      .selectFrom('assets')
+      .select('serial')
+      .where('serial', 'in', serials.slice(i, i + 500))
+      .execute();
+    for (const row of rows) found.add(row.serial);
+  }
+  return found;
+}
+
+export async function updateAsset(
+  db: Executor,
+  id: string,
+  changes: Partial<Pick<AssetsTable, 'seats' | 'starts_at' | 'ends_at' | 'status'>>,
+  at: Date,
+): Promise<number> {
+  const result = await db
+    .updateTable('assets')
+    .set({ ...changes, updated_at: iso(at) })
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

@@ -1,0 +1,219 @@
+import { formatSerial } from '@portico/contracts';
+import type { Executor } from '../../db/database.js';
+import { isUniqueViolation } from '../../db/errors.js';
+import { AppError } from '../../http/errors.js';
+import { decodeCursor, page } from '../../lib/cursor.js';
+import { newId } from '../../lib/ids.js';
+import { iso, toDate, toIsoString } from '../../lib/time.js';
+import { type Actor, recordAudit } from '../audit/audit.repository.js';
+import { findProduct } from '../catalog/catalog.repository.js';
+import { findOrganization } from '../organizations/organizations.repository.js';
+import type { ServiceDeps } from '../organizations/organizations.service.js';
+import * as repo from './assets.repository.js';
+
+export interface AssetInput {
+  organization: string;
+  product: string;
+  serial: string;
+  seats: number;
+  mode?: 'machine' | 'online';
+  startsAt: string;
+  endsAt?: string | null;
+}
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** Status as people see it: a suspension wins, then the end of the term (SPEC §2.2). */
+export function assetStatus(row: { status: string; ends_at: unknown }, now: Date): 'active' | 'expired' | 'suspended' {
+  if (row.status === 'suspended') return 'suspended';
+  return row.ends_at !== null && toDate(row.ends_at) <= now ? 'expired' : 'active';
+}
+
+export function describeAsset(row: repo.AssetRow, now: Date) {
+  // No seat is assigned before the assignment capability exists; it will count assignments here.
+  const seatsAssigned = 0;
+  return {
+    id: row.id,
+    organizationId: row.organization_id,
+    serial: row.serial,
+    serialDisplay: formatSerial(row.serial),
+    product: {
+      id: row.product_id,
+      code: row.product_code,
+      name: row.product_name,
+      kind: row.product_kind,
+      type: row.product_type,
+    },
+    seats: row.seats,
+    seatsAssigned,
+    seatsAvailable: row.seats - seatsAssigned,
+    mode: row.mode,
+    startsAt: toIsoString(row.starts_at),
+    endsAt: row.ends_at === null ? null : toIsoString(row.ends_at),
+    status: assetStatus(row, now),
+  };
+}
+
+/**
+ * Checks one asset against the catalogue and the organizations without writing anything; the CSV import uses it
+ * for every row so that a file is judged row by row with the same rules as a single asset.
+ */
+export async function prepareAsset(
+  db: Executor,
+  input: AssetInput,
+): Promise<{ asset: repo.NewAsset } | { problems: FieldProblem[] }> {
+  const problems: FieldProblem[] = [];
+  const [organization, product] = await Promise.all([
+    findOrganization(db, input.organization),
+    findProduct(db, input.product),
+  ]);
+  if (!organization)
+    problems.push({ field: 'organization', message: `no organization has the id or code ${input.organization}` });
+  if (!product) problems.push({ field: 'product', message: `no product has the id or code ${input.product}` });
+  if (product?.kind === 'service' && input.mode)
+    problems.push({ field: 'mode', message: 'is only for license products' });
+  if (problems.length > 0 || !organization || !product) return { problems };
+  return {
+    asset: {
+      id: newId('asset'),
+      organization_id: organization.id,
+      product_id: product.id,
+      serial: input.serial,
+      seats: input.seats,
+      mode: product.kind === 'license' ? (input.mode ?? 'machine') : null,
+      starts_at: iso(new Date(input.startsAt)),
+      ends_at: input.endsAt ? iso(new Date(input.endsAt)) : null,
+      status: 'active',
+    },
+  };
+}
+
+export function serialTaken(serial: string): AppError {
+  return new AppError('ALREADY_EXISTS', `The serial ${formatSerial(serial)} exists already`, [
+    { path: 'serial', message: 'exists already' },
+  ]);
+}
+
+export async function createAsset(deps: ServiceDeps, actor: Actor, input: AssetInput) {
+  const now = deps.clock.now();
+  const prepared = await prepareAsset(deps.db, input);
+  if ('problems' in prepared) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      prepared.problems.map((p) => `${p.field} ${p.message}`).join('; '),
+      prepared.problems.map((p) => ({ path: p.field, message: p.message })),
+    );
+  }
+  const { asset } = prepared;
+  try {
+    await deps.db.transaction().execute(async (trx) => {
+      await repo.insertAssets(trx, [asset], now);
+      await recordAudit(
+        trx,
+        actor,
+        {
+          action: 'asset.created',
+          targetType: 'asset',
+          targetId: asset.id,
+          organizationId: asset.organization_id,
+          after: { ...input },
+        },
+        now,
+      );
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw serialTaken(input.serial);
+    throw error;
+  }
+  return describeAsset((await repo.findAsset(deps.db, asset.id)) as repo.AssetRow, now);
+}
+
+export async function updateAsset(
+  deps: ServiceDeps,
+  actor: Actor,
+  id: string,
+  input: { seats?: number; startsAt?: string; endsAt?: string | null; status?: 'active' | 'suspended' },
+) {
+  const now = deps.clock.now();
+  return deps.db.transaction().execute(async (trx) => {
+    const before = await repo.findAsset(trx, id);
+    if (!before) throw AppError.notFound('asset');
+    const startsAt = input.startsAt ? new Date(input.startsAt) : toDate(before.starts_at);
+    const endsAt =
+      input.endsAt === undefined
+        ? before.ends_at === null
+          ? null
+          : toDate(before.ends_at)
+        : input.endsAt
+          ? new Date(input.endsAt)
+          : null;
+    if (endsAt && endsAt <= startsAt) throw AppError.validation('endsAt', 'must be after startsAt');
+    const changes = {
+      ...(input.seats !== undefined ? { seats: input.seats } : {}),
+      ...(input.startsAt !== undefined ? { starts_at: iso(startsAt) } : {}),
+      ...(input.endsAt !== undefined ? { ends_at: endsAt ? iso(endsAt) : null } : {}),
+      ...(input.status !== undefined ? { status: input.status } : {}),
+    };
+    await repo.updateAsset(trx, id, changes, now);
+    const action =
+      input.status === 'suspended'
+        ? 'asset.suspended'
+        : input.status === 'active' && before.status === 'suspended'
+          ? 'asset.reactivated'
+          : 'asset.updated';
+    await recordAudit(
+      trx,
+      actor,
+      {
+        action,
+        targetType: 'asset',
+        targetId: id,
+        organizationId: before.organization_id,
+        before: {
+          seats: before.seats,
+          startsAt: toIsoString(before.starts_at),
+          endsAt: before.ends_at === null ? null : toIsoString(before.ends_at),
+          status: before.status,
+        },
+        after: input,
+      },
+      now,
+    );
+    return describeAsset((await repo.findAsset(trx, id)) as repo.AssetRow, now);
+  });
+}
+
+export async function listAssets(
+  deps: ServiceDeps,
+  organizationIdOrCode: string,
+  query: { cursor?: string; limit: number },
+) {
+  const organization = await findOrganization(deps.db, organizationIdOrCode);
+  if (!organization) throw AppError.notFound('organization');
+  const rows = await repo.listAssetsOfOrganization(deps.db, organization.id, {
+    after: decodeCursor(query.cursor),
+    limit: query.limit,
+  });
+  const now = deps.clock.now();
+  const { items, nextCursor } = page(rows, query.limit);
+  return { items: items.map((row) => describeAsset(row, now)), nextCursor };
+}
+
+const NINETY_DAYS_MS = 90 * 86_400_000;
+
+/** The admin portal's main page: every license asset, every service, and what ends in the next 90 days. */
+export async function overviewAssets(deps: ServiceDeps, organizationId: string) {
+  const now = deps.clock.now();
+  const assets = (await repo.listAssetsOfOrganization(deps.db, organizationId)).map((row) => describeAsset(row, now));
+  const soon = now.getTime() + NINETY_DAYS_MS;
+  return {
+    products: assets.filter((a) => a.product.kind === 'license'),
+    services: assets.filter((a) => a.product.kind === 'service'),
+    endingSoon: assets.filter(
+      (a) => a.endsAt !== null && a.status !== 'expired' && new Date(a.endsAt).getTime() <= soon,
+    ),
+  };
+}

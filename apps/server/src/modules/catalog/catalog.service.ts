@@ -1,0 +1,49 @@
+import { isUniqueViolation } from '../../db/errors.js';
+import { AppError } from '../../http/errors.js';
+import { newId } from '../../lib/ids.js';
+import { type Actor, recordAudit } from '../audit/audit.repository.js';
+import type { ServiceDeps } from '../organizations/organizations.service.js';
+import { findProduct, insertProduct, listProducts } from './catalog.repository.js';
+
+export async function createProduct(
+  deps: ServiceDeps,
+  actor: Actor,
+  input: { code: string; name: string; kind: 'license' | 'service'; type?: string | null },
+) {
+  const now = deps.clock.now();
+  const product = {
+    id: newId('product', now.getTime()),
+    code: input.code,
+    name: input.name,
+    kind: input.kind,
+    type: input.kind === 'license' ? (input.type ?? null) : null,
+  };
+  try {
+    await deps.db.transaction().execute(async (trx) => {
+      await insertProduct(trx, product, now);
+      await recordAudit(
+        trx,
+        actor,
+        { action: 'product.created', targetType: 'product', targetId: product.id, after: input },
+        now,
+      );
+    });
+  } catch (error) {
+    if (isUniqueViolation(error))
+      throw new AppError('ALREADY_EXISTS', `A product with the code ${input.code} exists already`, [
+        { path: 'code', message: 'is taken' },
+      ]);
+    throw error;
+  }
+  return product;
+}
+
+export async function getProduct(deps: ServiceDeps, idOrCode: string) {
+  const product = await findProduct(deps.db, idOrCode);
+  if (!product) throw AppError.notFound('product');
+  return product;
+}
+
+export async function catalogue(deps: ServiceDeps) {
+  return { items: await listProducts(deps.db) };
+}
