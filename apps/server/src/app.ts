@@ -13,6 +13,8 @@ import { registerWebApp } from './http/web.js';
 import { accountRoutes } from './modules/accounts/accounts.routes.js';
 import { meRoutes } from './modules/accounts/me.routes.js';
 import { mailboxRoutes } from './modules/mail/mailbox.routes.js';
+import { operatorRoutes } from './modules/operator/operator.routes.js';
+import { registrationRoutes } from './modules/registrations/registrations.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -52,6 +54,8 @@ export async function buildApp(deps: AppDeps, options: { logLevel?: string } = {
   await app.register(accountRoutes);
   await app.register(meRoutes);
   await app.register(mailboxRoutes);
+  await app.register(operatorRoutes);
+  await app.register(registrationRoutes);
   await registerWebApp(app, deps.webRoot);
   return app;
 }

@@ -7,6 +7,8 @@ export const RegistrationRequest = z.strictObject({ serial: z.string().max(100) 
 /** linked: the user may now claim the organization; admin-exists: the request went to its administrators. */
 export const RegistrationResult = z.discriminatedUnion('status', [
   z.object({ status: z.literal('linked'), organization: z.object({ id: z.string(), name: z.string() }) }),
+  /** Already a member or administrator of the serial's organization: nothing to do. */
+  z.object({ status: z.literal('member'), organization: z.object({ id: z.string(), name: z.string() }) }),
   z.object({
     status: z.literal('admin-exists'),
     organization: z.object({ name: z.string() }),

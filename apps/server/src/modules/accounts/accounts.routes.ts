@@ -137,7 +137,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/auth/change-password',
     {
-      preHandler: requireSession,
+      onRequest: requireSession,
       schema: {
         tags,
         security: SESSION_SECURITY,
@@ -156,7 +156,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/auth/sessions',
     {
-      preHandler: requireSession,
+      onRequest: requireSession,
       schema: {
         tags,
         security: SESSION_SECURITY,
@@ -172,7 +172,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/auth/sessions/sign-out-others',
     {
-      preHandler: requireSession,
+      onRequest: requireSession,
       schema: {
         tags,
         security: SESSION_SECURITY,
@@ -188,7 +188,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/api/auth/sessions/:id',
     {
-      preHandler: requireSession,
+      onRequest: requireSession,
       schema: {
         tags,
         security: SESSION_SECURITY,

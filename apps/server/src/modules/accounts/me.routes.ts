@@ -12,7 +12,7 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/v1/me',
     {
-      preHandler: requireSession,
+      onRequest: requireSession,
       schema: { tags, security: SESSION_SECURITY, summary: 'The signed-in account', response: { 200: Me } },
     },
     async (request) => ({
@@ -25,7 +25,7 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/api/v1/me',
     {
-      preHandler: requireSession,
+      onRequest: requireSession,
       schema: {
         tags,
         security: SESSION_SECURITY,
