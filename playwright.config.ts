@@ -1,6 +1,5 @@
 import { defineConfig } from '@playwright/test';
-
-const PORT = Number(process.env.E2E_PORT ?? 3310);
+import { PORT } from './e2e/fixtures';
 
 /**
  * e2e runs the built server (fresh SQLite database in a temp folder, dev mailbox on) and drives it in Debian's
@@ -8,6 +7,7 @@ const PORT = Number(process.env.E2E_PORT ?? 3310);
  */
 export default defineConfig({
   testDir: 'e2e',
+  globalSetup: './e2e/global-setup.ts',
   timeout: 60_000,
   fullyParallel: false,
   workers: 1,
