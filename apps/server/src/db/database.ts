@@ -19,6 +19,13 @@ export interface DatabaseHandle {
   dialect: Dialect_;
   /** The raw better-sqlite3 connection (for backups), when the dialect is SQLite. */
   sqlite?: SQLite.Database;
+  /**
+   * A second, read-only SQLite connection for prepared reads on hot paths. Kysely serializes everything on the
+   * main connection, transactions included; a statement run on that connection outside Kysely would read inside
+   * whatever transaction is open. WAL gives this reader only committed data, and it is never blocked by a writer.
+   * Absent for an in-memory database (a second connection would see another, empty database).
+   */
+  reader?: SQLite.Database;
   /** The pg pool, when the dialect is PostgreSQL (for prepared statements on hot paths). */
   pool?: pg.Pool;
   destroy(): Promise<void>;
@@ -39,5 +46,16 @@ export function openDatabase(database: Config['database']): DatabaseHandle {
   sqlite.pragma('busy_timeout = 5000');
   const dialect: Dialect = new SqliteDialect({ database: sqlite });
   const db = new Kysely<Database>({ dialect });
-  return { db, dialect: 'sqlite', sqlite, destroy: () => db.destroy() };
+  const reader = database.file === ':memory:' ? undefined : new SQLite(database.file, { readonly: true });
+  reader?.pragma('busy_timeout = 5000');
+  return {
+    db,
+    dialect: 'sqlite',
+    sqlite,
+    reader,
+    destroy: async () => {
+      reader?.close();
+      await db.destroy();
+    },
+  };
 }

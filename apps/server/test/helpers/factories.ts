@@ -1,3 +1,8 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { sessionCookieName } from '../../src/http/auth-context.js';
+import { newId } from '../../src/lib/ids.js';
+import { iso } from '../../src/lib/time.js';
+import { SESSION_TTL_SECONDS } from '../../src/modules/accounts/auth.js';
 import { createUser, type TestApp } from './test-app.js';
 
 /** Operator-made data for organization tests, through the real operator API. */
@@ -59,4 +64,108 @@ export async function createOrganizationWithAsset(
   });
   if (asset.statusCode !== 201) throw new Error(`asset: ${asset.body}`);
   return { organizationId: organization.json().id, serial: options.serial };
+}
+
+export interface SignedInUser {
+  userId: string;
+  sessionId: string;
+  email: string;
+  name: string;
+  /** The Cookie header a browser would send: the session cookie, signed as Better Auth signs it. */
+  cookie: string;
+}
+
+export interface SignedInUserOptions {
+  isOperator?: boolean;
+  /** false inserts an account whose email is not verified yet (default true). */
+  emailVerified?: boolean;
+}
+
+const TOKEN_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+/** A 32-character session token from the same alphabet Better Auth uses. */
+function sessionToken(): string {
+  return Array.from(randomBytes(32), (byte) => TOKEN_ALPHABET[byte % TOKEN_ALPHABET.length]).join('');
+}
+
+/**
+ * The session cookie exactly as Better Auth (better-call's signCookieValue) writes it:
+ * `encodeURIComponent(token + '.' + base64(HMAC-SHA256(secret, token)))`.
+ */
+export function sessionCookie(t: TestApp, token: string): string {
+  const signature = createHmac('sha256', t.runtime.deps.config.secret).update(token).digest('base64');
+  return `${sessionCookieName(t.runtime.deps.config.secureCookies)}=${encodeURIComponent(`${token}.${signature}`)}`;
+}
+
+function sessionRow(t: TestApp, userId: string) {
+  const now = t.clock.now();
+  const token = sessionToken();
+  const row = {
+    id: newId('session', now.getTime()),
+    user_id: userId,
+    token,
+    expires_at: iso(new Date(now.getTime() + SESSION_TTL_SECONDS * 1000)),
+    ip_address: '127.0.0.1',
+    user_agent: 'portico-tests',
+    created_at: iso(now),
+    updated_at: iso(now),
+  };
+  return { row, cookie: sessionCookie(t, token) };
+}
+
+/**
+ * Verified accounts with a live session each, inserted directly: two multi-row inserts instead of sign-up,
+ * verification and sign-in (scrypt) per user, so a test can make hundreds. No password is stored, so these
+ * accounts cannot sign in or change a password; use createUser for that. Inserting does not claim the
+ * first-operator flag: a later real sign-up still becomes the instance's first operator.
+ */
+export async function createSignedInUsers(
+  t: TestApp,
+  people: { email: string; name: string; options?: SignedInUserOptions }[],
+): Promise<SignedInUser[]> {
+  if (people.length === 0) return [];
+  const { db, dialect } = t.runtime.deps;
+  const now = t.clock.now();
+  const users = people.map(({ email, name, options }) => ({
+    id: newId('user', now.getTime()),
+    name,
+    email: email.trim().toLowerCase(),
+    // Better Auth's column is a boolean: SQLite stores it as 0/1 (better-sqlite3 cannot bind a JS boolean).
+    email_verified: dialect === 'sqlite' ? Number(options?.emailVerified ?? true) : (options?.emailVerified ?? true),
+    image: null,
+    is_operator: options?.isOperator ? 1 : 0,
+    created_at: iso(now),
+    updated_at: iso(now),
+  }));
+  const signedIn = users.map((user) => ({ user, session: sessionRow(t, user.id) }));
+  await db.insertInto('users').values(users).execute();
+  await db
+    .insertInto('sessions')
+    .values(signedIn.map((s) => s.session.row))
+    .execute();
+  return signedIn.map(({ user, session }) => ({
+    userId: user.id,
+    sessionId: session.row.id,
+    email: user.email,
+    name: user.name,
+    cookie: session.cookie,
+  }));
+}
+
+/** One verified, signed-in account without scrypt (see createSignedInUsers); returns its cookie header. */
+export async function createSignedInUser(
+  t: TestApp,
+  email: string,
+  name: string,
+  options: SignedInUserOptions = {},
+): Promise<string> {
+  const [user] = await createSignedInUsers(t, [{ email, name, options }]);
+  return user!.cookie;
+}
+
+/** Another live session of an existing account (e.g. one a test may end); returns its cookie and id. */
+export async function createSession(t: TestApp, userId: string): Promise<{ sessionId: string; cookie: string }> {
+  const { row, cookie } = sessionRow(t, userId);
+  await t.runtime.deps.db.insertInto('sessions').values(row).execute();
+  return { sessionId: row.id, cookie };
 }

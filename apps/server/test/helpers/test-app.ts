@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import { type Config, loadConfig } from '../../src/config.js';
@@ -17,6 +20,8 @@ export interface TestApp {
 
 export interface TestAppOptions extends RuntimeOptions {
   env?: Record<string, string>;
+  /** On SQLite, a file in a temporary folder instead of memory (WAL and the read-only connection then apply). */
+  sqliteFile?: boolean;
 }
 
 /** The real application on a fresh database, with a clock the test moves and no listening socket. */
@@ -28,7 +33,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     LOG_LEVEL: 'silent',
     ...options.env,
   });
-  config.database = testDb.database;
+  config.database =
+    options.sqliteFile && testDb.database.dialect === 'sqlite'
+      ? { dialect: 'sqlite', file: join(mkdtempSync(join(tmpdir(), 'portico-test-')), 'portico.db') }
+      : testDb.database;
   const clock = options.clock instanceof ManualClock ? options.clock : new ManualClock(new Date());
   const runtime = await createRuntime(config, { webRoot: null, ...options, clock });
   const app = await buildApp(runtime.deps);

@@ -30,6 +30,11 @@ function unknownSerial(): AppError {
   );
 }
 
+/** SPEC §2.1: registering a serial and becoming an administrator need a verified email address. */
+function assertVerified(session: SessionContext): void {
+  if (!session.user.emailVerified) throw new AppError('EMAIL_NOT_VERIFIED', 'Verify your email address first');
+}
+
 /** "Register product" (SPEC §2.3): link the user to an unclaimed organization, or ask its administrators. */
 export async function registerSerial(
   deps: AppDeps,
@@ -37,6 +42,7 @@ export async function registerSerial(
   session: SessionContext,
   rawSerial: string,
 ) {
+  assertVerified(session);
   const now = deps.clock.now();
   await consumeRate(deps.db, `registration:user:${session.user.id}`, REGISTRATION_RULES.perAccount, now);
   await consumeRate(deps.db, `registration:ip:${actor.ip}`, REGISTRATION_RULES.perIp, now);
@@ -138,6 +144,7 @@ export async function claim(
   organizationId: string,
   input: { acceptTerms: boolean; acceptResponsibility: boolean },
 ) {
+  assertVerified(session);
   const missing = [
     ...(input.acceptTerms ? [] : [{ path: 'acceptTerms', message: 'must be accepted' }]),
     ...(input.acceptResponsibility ? [] : [{ path: 'acceptResponsibility', message: 'must be accepted' }]),

@@ -1,0 +1,261 @@
+import { PASSWORD } from '../helpers/test-app.js';
+
+/**
+ * The permissions matrix (ARCHITECTURE convention 10) as data: one row per route the app serves, saying who may
+ * call it. SPEC §3 is the oracle; `expectedFor` turns a row's access rule into what each actor must get, and
+ * permissions.test.ts sends every row as every actor. A route without a row fails the inventory test.
+ */
+
+export const ACTORS = [
+  'anonymous',
+  'forged',
+  'expired',
+  'outsider',
+  'linkedA',
+  'memberA',
+  'adminA',
+  'adminB',
+  'operator',
+] as const;
+export type ActorName = (typeof ACTORS)[number];
+
+/** No valid session: no cookie, the operator's token with a forged signature, a session past its expiry. */
+export const WITHOUT_SESSION: readonly ActorName[] = ['anonymous', 'forged', 'expired'];
+
+export const UNKNOWN_ORG = 'org_00000000000000000000000000';
+export const UNKNOWN_SESSION = 'ses_00000000000000000000000000';
+
+export interface Fixtures {
+  orgA: { id: string; code: string; serial: string; assetId: string };
+  orgB: { id: string; code: string; serial: string };
+  /** Where the operator rows appoint and remove an administrator and add assets. */
+  orgC: { id: string; code: string; name: string };
+  /** An account the operator rows make administrator and operator, then undo. */
+  spare: { userId: string; email: string };
+  /** Another account whose session id the session rows try to end. */
+  victim: { userId: string; sessionId: string };
+}
+
+export interface Caller {
+  name: string;
+}
+
+/**
+ * - public: everyone gets `ok`;
+ * - session: any signed-in account gets `ok`;
+ * - operator: operators get `ok`, other accounts 403 (SPEC §3: organizations, catalogue, assets, operators);
+ * - org-admin: administrators of `:org` and operators get `ok`; a member, a linked user, another organization's
+ *   administrator and a stranger get the 404 of an unknown id (SPEC §3: ids cannot be probed);
+ * - org-linked: the First Moment of Truth, for users linked to `:org` by a registered serial (SPEC §2.3);
+ *   everyone else, operators included (they appoint through the operator API), gets the 404 of an unknown id;
+ * - own: the caller's own resource; another account's id gets the 404 of an unknown id.
+ * Every rule but public answers 401 without a valid session.
+ */
+export type Access = 'public' | 'session' | 'operator' | 'org-admin' | 'org-linked' | 'own';
+
+export interface Outcome {
+  status: number;
+  code?: string;
+}
+
+export interface Row {
+  /** `METHOD /path` in Fastify's syntax, exactly as the app registers it. */
+  route: string;
+  access: Access;
+  /** The path parameters, from the fixtures. */
+  params?: Record<string, (f: Fixtures) => string>;
+  /** `n` is unique per request, for codes and addresses that must not repeat. */
+  body?: (input: { n: number; caller: Caller; f: Fixtures }) => unknown;
+  contentType?: string;
+  /** What an allowed actor gets (default 200). */
+  ok?: Outcome;
+  /** The request ends the session it carries, so each signed-in actor sends a new session of its own. */
+  freshSession?: boolean;
+  /** Part of another change in progress: checked only when the app serves it. */
+  optional?: boolean;
+}
+
+const accepted: Outcome = { status: 202 };
+const created: Outcome = { status: 201 };
+const terms = { acceptTerms: true, acceptResponsibility: true };
+const org = { org: (f: Fixtures) => f.orgA.id };
+const orgC = { org: (f: Fixtures) => f.orgC.id };
+
+export const MATRIX: Row[] = [
+  // System and documentation: public by design.
+  { route: 'GET /healthz', access: 'public' },
+  { route: 'GET /readyz', access: 'public' },
+  { route: 'GET /api/v1/instance', access: 'public' },
+  { route: 'GET /api/openapi.json', access: 'public' },
+  { route: 'GET /api/docs', access: 'public' },
+  { route: 'GET /api/docs/', access: 'public' },
+  { route: 'GET /api/docs/static/index.html', access: 'public', ok: { status: 302 } },
+  { route: 'GET /api/docs/static/swagger-initializer.js', access: 'public' },
+  { route: 'GET /api/docs/static/*', access: 'public', params: { '*': () => 'swagger-ui.css' } },
+  { route: 'GET /api/docs/json', access: 'public' },
+  { route: 'GET /api/docs/yaml', access: 'public' },
+  // The dev mailbox exists only without SMTP_URL, which production refuses (config.ts); tests run without it.
+  { route: 'GET /api/v1/dev/mailbox', access: 'public' },
+
+  // Accounts (SPEC §2.1): the public steps answer the same with or without a session.
+  {
+    route: 'POST /api/auth/sign-up',
+    access: 'public',
+    body: ({ n }) => ({ name: 'Matrix Person', email: `matrix-signup-${n}@example.com`, password: PASSWORD }),
+    ok: accepted,
+  },
+  {
+    route: 'POST /api/auth/sign-in',
+    access: 'public',
+    body: ({ n }) => ({ email: `nobody-${n}@example.com`, password: PASSWORD }),
+    ok: { status: 401, code: 'INVALID_CREDENTIALS' },
+  },
+  { route: 'POST /api/auth/sign-out', access: 'public', freshSession: true, ok: { status: 204 } },
+  {
+    route: 'POST /api/auth/verify-email',
+    access: 'public',
+    body: () => ({ token: 'not-a-token' }),
+    ok: { status: 400, code: 'INVALID_TOKEN' },
+  },
+  {
+    route: 'POST /api/auth/resend-verification',
+    access: 'public',
+    body: ({ n }) => ({ email: `nobody-${n}@example.com` }),
+    ok: accepted,
+  },
+  {
+    route: 'POST /api/auth/forgot-password',
+    access: 'public',
+    body: ({ n }) => ({ email: `nobody-${n}@example.com` }),
+    ok: accepted,
+  },
+  {
+    route: 'POST /api/auth/reset-password',
+    access: 'public',
+    body: () => ({ token: 'not-a-token', newPassword: PASSWORD }),
+    ok: { status: 400, code: 'INVALID_TOKEN' },
+  },
+  {
+    // A wrong current password: the refusal comes from the account, past the session check (success: accounts.test).
+    route: 'POST /api/auth/change-password',
+    access: 'session',
+    body: () => ({ currentPassword: 'not-the-password-1', newPassword: 'another-fine-password-77' }),
+    ok: { status: 400, code: 'VALIDATION_FAILED' },
+  },
+  { route: 'GET /api/auth/sessions', access: 'session' },
+  { route: 'POST /api/auth/sessions/sign-out-others', access: 'session' },
+  { route: 'DELETE /api/auth/sessions/:id', access: 'own', params: { id: (f) => f.victim.sessionId } },
+
+  // The account, Register product and the First Moment of Truth (SPEC §2.3).
+  { route: 'GET /api/v1/me', access: 'session' },
+  { route: 'PATCH /api/v1/me', access: 'session', body: ({ caller }) => ({ name: caller.name }) },
+  { route: 'POST /api/v1/registrations', access: 'session', body: ({ f }) => ({ serial: f.orgA.serial }) },
+  { route: 'GET /api/v1/orgs/:org/claim', access: 'org-linked', params: org },
+  {
+    // Organization A has its administrator: a linked user is past the link check and told who it is.
+    route: 'POST /api/v1/orgs/:org/claim',
+    access: 'org-linked',
+    params: org,
+    body: () => terms,
+    ok: { status: 409, code: 'ALREADY_ADMINISTERED' },
+  },
+
+  // The admin portal (SPEC §2.2 "monitor all of an organization's assets").
+  { route: 'GET /api/v1/orgs/:org/overview', access: 'org-admin', params: org },
+  { route: 'GET /api/v1/orgs/:org/assets', access: 'org-admin', params: org },
+
+  // The operator area (SPEC §3: organizations, catalogue, assets: create / change — operators only).
+  { route: 'GET /api/v1/operator/organizations', access: 'operator' },
+  {
+    route: 'POST /api/v1/operator/organizations',
+    access: 'operator',
+    body: ({ n }) => ({ name: `Matrix ${n}`, code: `matrix-${n}` }),
+    ok: created,
+  },
+  { route: 'GET /api/v1/operator/organizations/:org', access: 'operator', params: org },
+  {
+    route: 'PATCH /api/v1/operator/organizations/:org',
+    access: 'operator',
+    params: orgC,
+    body: ({ f }) => ({ name: f.orgC.name }),
+  },
+  { route: 'GET /api/v1/operator/organizations/:org/administrators', access: 'operator', params: org },
+  {
+    route: 'POST /api/v1/operator/organizations/:org/administrators',
+    access: 'operator',
+    params: orgC,
+    body: ({ f }) => ({ email: f.spare.email }),
+  },
+  {
+    route: 'DELETE /api/v1/operator/organizations/:org/administrators/:user',
+    access: 'operator',
+    params: { ...orgC, user: (f) => f.spare.userId },
+  },
+  { route: 'GET /api/v1/operator/organizations/:org/assets', access: 'operator', params: org },
+  { route: 'GET /api/v1/operator/products', access: 'operator' },
+  {
+    route: 'POST /api/v1/operator/products',
+    access: 'operator',
+    body: ({ n }) => ({ code: `MTX-${n}`, name: `Matrix ${n}`, kind: 'license', type: 'cad' }),
+    ok: created,
+  },
+  {
+    route: 'POST /api/v1/operator/assets',
+    access: 'operator',
+    body: ({ n, f }) => ({
+      organization: f.orgC.code,
+      product: 'PRM-2026',
+      serial: `MTX${String(n).padStart(9, '0')}`,
+      seats: 5,
+      mode: 'online',
+      startsAt: '2026-01-01',
+      endsAt: '2027-01-01',
+    }),
+    ok: created,
+  },
+  {
+    route: 'PATCH /api/v1/operator/assets/:id',
+    access: 'operator',
+    params: { id: (f) => f.orgA.assetId },
+    body: () => ({ seats: 10 }),
+  },
+  {
+    // Being built beside this test (CSV import, SPEC §2.2): checked as soon as the app serves it.
+    route: 'POST /api/v1/operator/assets/import',
+    access: 'operator',
+    optional: true,
+    contentType: 'text/csv',
+    body: ({ n, f }) =>
+      `organization,serial,product,seats,mode,starts,ends\n${f.orgC.code},CSV${String(n).padStart(9, '0')},PRM-2026,3,online,2026-01-01,2027-01-01\n`,
+  },
+  { route: 'GET /api/v1/operator/operators', access: 'operator' },
+  { route: 'POST /api/v1/operator/operators', access: 'operator', body: ({ f }) => ({ email: f.spare.email }) },
+  { route: 'DELETE /api/v1/operator/operators/:user', access: 'operator', params: { user: (f) => f.spare.userId } },
+];
+
+export interface Expected extends Outcome {
+  /** Refused exactly like a request for an id that does not exist (SPEC §3). */
+  likeUnknown?: { param: string; value: string };
+}
+
+const ORG_ADMINS: readonly ActorName[] = ['adminA', 'operator'];
+const LINKED_TO_A: readonly ActorName[] = ['adminA', 'linkedA'];
+
+/** What `actor` must get from `row`: SPEC §3 read through the row's access rule. */
+export function expectedFor(row: Row, actor: ActorName): Expected {
+  const ok = row.ok ?? { status: 200 };
+  if (row.access === 'public') return ok;
+  if (WITHOUT_SESSION.includes(actor)) return { status: 401, code: 'UNAUTHENTICATED' };
+  switch (row.access) {
+    case 'session':
+      return ok;
+    case 'operator':
+      return actor === 'operator' ? ok : { status: 403, code: 'FORBIDDEN' };
+    case 'org-admin':
+      return ORG_ADMINS.includes(actor) ? ok : { status: 404, likeUnknown: { param: 'org', value: UNKNOWN_ORG } };
+    case 'org-linked':
+      return LINKED_TO_A.includes(actor) ? ok : { status: 404, likeUnknown: { param: 'org', value: UNKNOWN_ORG } };
+    case 'own':
+      return { status: 404, likeUnknown: { param: 'id', value: UNKNOWN_SESSION } };
+  }
+}
