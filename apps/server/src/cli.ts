@@ -1,27 +1,14 @@
 import { Command } from 'commander';
-import { type Config, ConfigError, loadConfig } from './config.js';
+import { registerCatalogCommands } from './cli/catalog.js';
+import { withDatabase } from './cli/database.js';
+import { registerDemoCommand } from './cli/demo.js';
+import { ConfigError, loadConfig } from './config.js';
 import { backupSqlite } from './db/backup.js';
-import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrator.js';
 import { AppError } from './http/errors.js';
 import { systemClock } from './lib/clock.js';
 import { SYSTEM_ACTOR } from './modules/audit/audit.repository.js';
 import { grantOperator, removeOperator } from './modules/operator/operators.service.js';
-
-/** Opens the configured database for one command (migrated first unless told not to), and always closes it. */
-async function withDatabase<T>(
-  config: Config,
-  work: (db: ReturnType<typeof openDatabase>) => Promise<T>,
-  options: { migrate: boolean } = { migrate: true },
-): Promise<T> {
-  const handle = openDatabase(config.database);
-  try {
-    if (options.migrate) await migrateToLatest(handle.db);
-    return await work(handle);
-  } finally {
-    await handle.destroy();
-  }
-}
 
 export function buildCli(): Command {
   const program = new Command('portico').description('Portico: self-hosted license portal').showHelpAfterError();
@@ -59,6 +46,9 @@ export function buildCli(): Command {
       );
       console.log(changed ? `${email} is no longer an operator` : `${email} was not an operator`);
     });
+
+  registerCatalogCommands(program);
+  registerDemoCommand(program);
 
   program
     .command('backup <file>')

@@ -59,6 +59,11 @@ export const Product = z.object({
 });
 export const ProductList = z.object({ items: z.array(Product) });
 
+/** A term ends after it starts; no end date is a perpetual license. */
+export function endsAfterStarts(a: { startsAt: string; endsAt?: string | null }): boolean {
+  return !a.endsAt || new Date(a.endsAt) > new Date(a.startsAt);
+}
+
 export const CreateAssetRequest = z
   .strictObject({
     /** Organization and product by id or by code. */
@@ -70,7 +75,7 @@ export const CreateAssetRequest = z
     startsAt: dateInput,
     endsAt: dateInput.nullable().optional(),
   })
-  .refine((a) => !a.endsAt || new Date(a.endsAt) > new Date(a.startsAt), {
+  .refine(endsAfterStarts, {
     path: ['endsAt'],
     message: 'must be after startsAt',
   });
@@ -113,6 +118,56 @@ export const ImportReport = z.object({
   rows: z.array(ImportRow),
 });
 
+/** CSV import of assets (SPEC §2.2): the header row, in this order (case-insensitive, spaces around names ignored). */
+export const ASSET_CSV_COLUMNS = ['organization', 'serial', 'product', 'seats', 'mode', 'starts', 'ends'] as const;
+export const ASSET_IMPORT_MAX_ROWS = 10_000;
+export const ASSET_IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+export const ImportMode = z.enum(['all-or-nothing', 'skip-invalid']);
+export const ImportQuery = z.strictObject({ mode: ImportMode.default('all-or-nothing') });
+
+const fields = CreateAssetRequest.shape;
+const cell = z.string().trim();
+const required = cell.min(1, { message: 'is required' });
+const blankAsMissing = (value: string): string | undefined => (value === '' ? undefined : value);
+
+/**
+ * One data row of the CSV, cell by cell: the text of each cell becomes the value CreateAssetRequest takes, and is
+ * checked by the same field schema. Each field can be checked alone (`AssetCsvRow.shape.seats`), so a row reports
+ * every bad cell; the end-after-start rule is `endsAfterStarts`, as for a single asset.
+ */
+export const AssetCsvRow = z.object({
+  organization: required.pipe(fields.organization),
+  serial: required.pipe(fields.serial),
+  product: required.pipe(fields.product),
+  seats: required
+    .regex(/^[+-]?\d+$/, { message: 'must be a whole number' })
+    .transform(Number)
+    .pipe(fields.seats),
+  mode: cell
+    .toLowerCase()
+    .transform(blankAsMissing)
+    .pipe(z.enum(LICENSING_MODES, { message: 'must be machine, online or empty' }).optional()),
+  starts: required.pipe(fields.startsAt),
+  ends: cell.transform((value): string | null | undefined => (value === '' ? null : value)).pipe(fields.endsAt),
+});
+export type AssetCsvRow = z.infer<typeof AssetCsvRow>;
+
+/**
+ * The answer of an all-or-nothing import with refused rows (422): the error envelope, one `details` entry per
+ * refused cell (`{path: "line 7: seats", message}`), and beside it the same report a successful import returns.
+ */
+export const ImportRefused = z.object({
+  error: z.object({
+    code: z.literal('IMPORT_REFUSED'),
+    message: z.string(),
+    details: z.array(z.object({ path: z.string(), message: z.string() })),
+    requestId: z.string(),
+  }),
+  report: ImportReport,
+});
+
 export type Asset = z.infer<typeof Asset>;
 export type Product = z.infer<typeof Product>;
+export type ImportRow = z.infer<typeof ImportRow>;
 export type ImportReport = z.infer<typeof ImportReport>;
+export type ImportRefused = z.infer<typeof ImportRefused>;

@@ -35,7 +35,8 @@ export function prepareAll<R>(handle: DatabaseHandle, query: Compilable<R>): Pre
     return async (parameters) => statement.all(...parameters) as R[];
   }
   // In-memory SQLite (tests): through Kysely, which waits for the connection like every other query.
-  if (handle.sqlite) return async (parameters) => (await handle.db.executeQuery<R>(CompiledQuery.raw(sql, [...parameters]))).rows;
+  if (handle.sqlite)
+    return async (parameters) => (await handle.db.executeQuery<R>(CompiledQuery.raw(sql, [...parameters]))).rows;
   const pool = handle.pool;
   if (!pool) throw new Error('prepareAll needs a SQLite connection or a PostgreSQL pool');
   const name = `q_${createHash('sha1').update(sql).digest('hex').slice(0, 16)}`;

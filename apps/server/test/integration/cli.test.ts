@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrations } from '../../src/db/migrations/index.js';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
+import { migrations } from '../../src/db/migrations/index.js';
 import { createRuntime, type Runtime } from '../../src/runtime.js';
 import {
   type ChildDatabase,

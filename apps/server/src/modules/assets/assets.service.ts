@@ -57,24 +57,40 @@ export function describeAsset(row: repo.AssetRow, now: Date) {
   };
 }
 
+/** The organization and product an asset names, as found by id or code (undefined: none has it). */
+export interface AssetReferences {
+  organization: { id: string } | undefined;
+  product: { id: string; kind: 'license' | 'service' } | undefined;
+}
+
 /**
- * Checks one asset against the catalogue and the organizations without writing anything; the CSV import uses it
- * for every row so that a file is judged row by row with the same rules as a single asset.
+ * The rules between an asset and the catalogue and organizations, for the fields that are given: the CSV import
+ * checks a row whose other cells are bad too, so every problem of the row is reported at once.
  */
-export async function prepareAsset(
-  db: Executor,
-  input: AssetInput,
-): Promise<{ asset: repo.NewAsset } | { problems: FieldProblem[] }> {
+export function referenceProblems(
+  input: Partial<Pick<AssetInput, 'organization' | 'product' | 'mode'>>,
+  refs: AssetReferences,
+): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  const [organization, product] = await Promise.all([
-    findOrganization(db, input.organization),
-    findProduct(db, input.product),
-  ]);
-  if (!organization)
+  if (input.organization !== undefined && !refs.organization)
     problems.push({ field: 'organization', message: `no organization has the id or code ${input.organization}` });
-  if (!product) problems.push({ field: 'product', message: `no product has the id or code ${input.product}` });
-  if (product?.kind === 'service' && input.mode)
+  if (input.product !== undefined && !refs.product)
+    problems.push({ field: 'product', message: `no product has the id or code ${input.product}` });
+  if (refs.product?.kind === 'service' && input.mode)
     problems.push({ field: 'mode', message: 'is only for license products' });
+  return problems;
+}
+
+/**
+ * Turns a checked input and what it refers to into the row to insert, or the problems. Pure, so that the CSV import
+ * applies the same rules to every row with organizations and products it looked up in bulk.
+ */
+export function buildAsset(
+  input: AssetInput,
+  refs: AssetReferences,
+): { asset: repo.NewAsset } | { problems: FieldProblem[] } {
+  const problems = referenceProblems(input, refs);
+  const { organization, product } = refs;
   if (problems.length > 0 || !organization || !product) return { problems };
   return {
     asset: {
@@ -89,6 +105,18 @@ export async function prepareAsset(
       status: 'active',
     },
   };
+}
+
+/** Checks one asset against the catalogue and the organizations without writing anything. */
+export async function prepareAsset(
+  db: Executor,
+  input: AssetInput,
+): Promise<{ asset: repo.NewAsset } | { problems: FieldProblem[] }> {
+  const [organization, product] = await Promise.all([
+    findOrganization(db, input.organization),
+    findProduct(db, input.product),
+  ]);
+  return buildAsset(input, { organization, product });
 }
 
 export function serialTaken(serial: string): AppError {

@@ -20,6 +20,7 @@ import { requireOperator, SESSION_SECURITY } from '../../http/auth-context.js';
 import { AppError } from '../../http/errors.js';
 import { findUserById } from '../accounts/accounts.repository.js';
 import { requestInfo } from '../accounts/accounts.routes.js';
+import { assetImportRoutes } from '../assets/asset-import.routes.js';
 import * as assets from '../assets/assets.service.js';
 import * as catalog from '../catalog/catalog.service.js';
 import * as organizations from '../organizations/organizations.service.js';
@@ -193,6 +194,8 @@ export const operatorRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => assets.updateAsset(deps, actor(request), request.params.id, request.body),
   );
+  // Its own plugin: a CSV body parser and a larger body limit for that one route (it inherits requireOperator).
+  await app.register(assetImportRoutes);
 
   app.get(
     '/api/v1/operator/operators',
