@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { redirect } from '@tanstack/react-router';
+import { notFound, redirect } from '@tanstack/react-router';
 import { meQueryOptions } from '../lib/session';
 
 /** Pages of a signed-in user: a signed-out visitor signs in first and comes back here afterwards. */
@@ -15,4 +15,14 @@ export async function requireSignedIn(queryClient: QueryClient, returnTo: string
 export async function redirectIfSignedIn(queryClient: QueryClient, to: string = '/'): Promise<void> {
   const me = await queryClient.ensureQueryData(meQueryOptions).catch(() => null);
   if (me) throw redirect({ to, replace: true });
+}
+
+/**
+ * The operator area: anyone else gets the not-found page, as the API answers 403 to them anyway and the area's
+ * existence is no secret worth a separate page.
+ */
+export async function requireOperator(queryClient: QueryClient, returnTo: string): Promise<void> {
+  await requireSignedIn(queryClient, returnTo);
+  const me = await queryClient.ensureQueryData(meQueryOptions);
+  if (!me?.isOperator) throw notFound();
 }

@@ -1,5 +1,6 @@
-import { AppShell, Burger, Group } from '@mantine/core';
+import { AppShell, Box, Burger, Group } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import type { Me } from '@portico/contracts';
 import { Outlet } from '@tanstack/react-router';
 import { ButtonLink } from '../components/links';
 import { useDevMailboxEnabled } from '../lib/instance';
@@ -7,13 +8,24 @@ import { useMe } from '../lib/session';
 import { Brand } from './layout/Brand';
 import classes from './layout/layout.module.css';
 import { type NavItem, NavLinks } from './layout/NavLinks';
+import { OrganizationSwitcher } from './layout/OrganizationSwitcher';
 import { ProfileMenu } from './layout/ProfileMenu';
 import { SignedOutActions } from './layout/SignedOutActions';
+import { type CurrentOrganization, useCurrentOrganization } from './layout/use-current-organization';
 
-function useNavItems(signedIn: boolean): NavItem[] {
+function useNavItems(me: Me | null | undefined, current: CurrentOrganization | null): NavItem[] {
   const devMailbox = useDevMailboxEnabled();
   const items: NavItem[] = [{ to: '/', label: 'Home' }];
-  if (signedIn) items.push({ to: '/account', label: 'Account' });
+  // SPEC §4.1's administrator navigation, only for what is built so far: Products and Services.
+  if (current?.rights === 'admin') {
+    const params = { org: current.id };
+    items.push(
+      { to: '/orgs/$org', params, hash: 'products', label: 'Products' },
+      { to: '/orgs/$org', params, hash: 'services', label: 'Services' },
+    );
+  }
+  if (me?.isOperator) items.push({ to: '/operator', label: 'Operator' });
+  if (me) items.push({ to: '/account', label: 'Account' });
   if (devMailbox) items.push({ to: '/dev/mailbox', label: 'Dev mailbox' });
   return items;
 }
@@ -23,7 +35,11 @@ export function Layout() {
   const [navOpen, nav] = useDisclosure(false);
   const me = useMe();
   const user = me.data?.user;
-  const items = useNavItems(Boolean(user));
+  const current = useCurrentOrganization(me.data);
+  const items = useNavItems(me.data, current);
+  const organizations = me.data?.organizations ?? [];
+  // The switcher only appears when there is something to switch between.
+  const switcher = organizations.length > 1;
 
   return (
     <AppShell
@@ -51,11 +67,24 @@ export function Layout() {
               <NavLinks items={items} variant="header" />
             </Group>
           </Group>
-          {user ? <ProfileMenu name={user.name} email={user.email} /> : me.isPending ? null : <SignedOutActions />}
+          <Group gap="sm" wrap="nowrap">
+            {switcher && (
+              <Box visibleFrom="sm">
+                <OrganizationSwitcher organizations={organizations} current={current} />
+              </Box>
+            )}
+            {user ? <ProfileMenu name={user.name} email={user.email} /> : me.isPending ? null : <SignedOutActions />}
+          </Group>
         </Group>
       </AppShell.Header>
 
-      <AppShell.Navbar id="main-navigation" p="md" aria-label="Main">
+      {/* Hidden, not just moved off-screen, on wide screens: otherwise screen readers meet the navigation twice. */}
+      <AppShell.Navbar id="main-navigation" p="md" aria-label="Main" hiddenFrom="sm">
+        {switcher && (
+          <Box mb="md">
+            <OrganizationSwitcher organizations={organizations} current={current} onNavigate={nav.close} />
+          </Box>
+        )}
         <NavLinks items={items} variant="navbar" onNavigate={nav.close} />
         {!user && !me.isPending && (
           // The header has room for "Sign in" only on a phone; the other way in lives here.

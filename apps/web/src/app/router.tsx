@@ -1,7 +1,4 @@
-import type { QueryClient } from '@tanstack/react-query';
-import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
-import { ErrorPage } from '../components/ErrorPage';
-import { NotFoundPage } from '../components/NotFoundPage';
+import { createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
 import { PendingPage } from '../components/PendingPage';
 import { sessionsQueryOptions } from '../features/account/api';
 import { CheckEmailPage } from '../features/auth/components/CheckEmailPage';
@@ -13,18 +10,10 @@ import { VerifyEmailPage } from '../features/auth/components/VerifyEmailPage';
 import { HomePage } from '../features/home/components/HomePage';
 import { safeRedirect, stringParam } from '../lib/search';
 import { redirectIfSignedIn, requireSignedIn } from './guards';
-import { Layout } from './layout';
 import { queryClient } from './query-client';
-
-interface RouterContext {
-  queryClient: QueryClient;
-}
-
-const rootRoute = createRootRouteWithContext<RouterContext>()({
-  component: Layout,
-  notFoundComponent: NotFoundPage,
-  errorComponent: ErrorPage,
-});
+import { operatorRouteTree } from './routes/operator';
+import { claimRoute, portalRoute, registerRoute, welcomeAdminRoute } from './routes/organizations';
+import { rootRoute } from './routes/root';
 
 const homeRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', component: HomePage });
 
@@ -101,6 +90,11 @@ const routeTree = rootRoute.addChildren([
   resetPasswordRoute,
   accountRoute,
   mailboxRoute,
+  registerRoute,
+  claimRoute,
+  welcomeAdminRoute,
+  portalRoute,
+  operatorRouteTree,
 ]);
 
 export const router = createRouter({

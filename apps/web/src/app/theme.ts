@@ -12,6 +12,11 @@ export const theme = createTheme({
   cursorType: 'pointer',
   headings: { fontWeight: '650' },
   focusRing: 'auto',
+  components: {
+    // The close button is an icon: without a name, screen readers announce just "button". A plain object, not
+    // Modal.extend, so the theme does not pull Modal into the first download.
+    Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close dialog' } } },
+  },
 });
 
 /**

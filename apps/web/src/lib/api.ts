@@ -12,6 +12,8 @@ export class ApiError extends Error {
   readonly requestId: string | undefined;
   /** Seconds to wait before trying again, from the Retry-After header of a 429. */
   readonly retryAfter: number | undefined;
+  /** The whole answer, for the few errors that carry more than the envelope (a refused import's report). */
+  readonly body: unknown;
 
   constructor(init: {
     status: number;
@@ -20,6 +22,7 @@ export class ApiError extends Error {
     details?: ErrorDetail[];
     requestId?: string;
     retryAfter?: number;
+    body?: unknown;
   }) {
     super(init.message);
     this.name = 'ApiError';
@@ -28,6 +31,7 @@ export class ApiError extends Error {
     this.details = init.details ?? [];
     this.requestId = init.requestId;
     this.retryAfter = init.retryAfter;
+    this.body = init.body;
   }
 }
 
@@ -81,7 +85,15 @@ async function toApiError(response: Response): Promise<ApiError> {
   const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
   if (isErrorBody(body)) {
     const { code, message, details, requestId } = body.error;
-    return new ApiError({ status: response.status, code, message, details: details ?? [], requestId, retryAfter });
+    return new ApiError({
+      status: response.status,
+      code,
+      message,
+      details: details ?? [],
+      requestId,
+      retryAfter,
+      body,
+    });
   }
   // A proxy or a crashed server answers without our envelope.
   return new ApiError({
@@ -89,6 +101,29 @@ async function toApiError(response: Response): Promise<ApiError> {
     code: fallbackCode(response.status),
     message: `The server answered ${response.status} ${response.statusText}`.trim(),
     retryAfter,
+  });
+}
+
+async function parseAnswer<T>(response: Response, schema: z.ZodType<T> | undefined): Promise<T> {
+  if (!response.ok) throw await toApiError(response);
+  if (!schema) return undefined as T;
+
+  const parsed = schema.safeParse(await readJson(response));
+  if (!parsed.success) {
+    throw new ApiError({
+      status: response.status,
+      code: 'BAD_RESPONSE',
+      message: 'The server sent an answer this page does not understand. Reload the page and try again.',
+    });
+  }
+  return parsed.data;
+}
+
+function networkError(): ApiError {
+  return new ApiError({
+    status: 0,
+    code: 'NETWORK_ERROR',
+    message: 'The server cannot be reached. Check your connection.',
   });
 }
 
@@ -110,25 +145,51 @@ export async function apiRequest<T = void>(path: string, options: RequestOptions
     });
   } catch (cause) {
     if (signal?.aborted) throw cause;
-    throw new ApiError({
-      status: 0,
-      code: 'NETWORK_ERROR',
-      message: 'The server cannot be reached. Check your connection.',
-    });
+    throw networkError();
   }
+  return parseAnswer(response, schema);
+}
 
-  if (!response.ok) throw await toApiError(response);
-  if (!schema) return undefined as T;
+interface UploadOptions<T> {
+  body: Blob;
+  contentType: string;
+  schema: z.ZodType<T>;
+  /** Called with the fraction of the body sent so far, 0 to 1. */
+  onProgress?: (fraction: number) => void;
+  signal?: AbortSignal;
+}
 
-  const parsed = schema.safeParse(await readJson(response));
-  if (!parsed.success) {
-    throw new ApiError({
-      status: response.status,
-      code: 'BAD_RESPONSE',
-      message: 'The server sent an answer this page does not understand. Reload the page and try again.',
-    });
-  }
-  return parsed.data;
+/**
+ * POSTs a file with upload progress, which fetch cannot report (SPEC §4.1: long operations show progress). The
+ * answer goes through the same parsing as apiRequest, so callers see the same ApiError either way.
+ */
+export function apiUpload<T>(path: string, options: UploadOptions<T>): Promise<T> {
+  const { body, contentType, schema, onProgress, signal } = options;
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.setRequestHeader('content-type', contentType);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) onProgress?.(event.loaded / event.total);
+    };
+    xhr.onload = () => {
+      const headers = new Headers();
+      const retryAfter = xhr.getResponseHeader('retry-after');
+      if (retryAfter) headers.set('retry-after', retryAfter);
+      // Rebuilt as a Response so errors and contract checks are handled exactly as for fetch.
+      const response = new Response(xhr.status === 204 ? null : xhr.responseText, {
+        status: xhr.status,
+        statusText: xhr.statusText,
+        headers,
+      });
+      parseAnswer(response, schema).then(resolve, reject);
+    };
+    xhr.onerror = () => reject(networkError());
+    xhr.onabort = () => reject(new DOMException('The upload was cancelled', 'AbortError'));
+    signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.send(body);
+  });
 }
 
 export const api = {
@@ -137,5 +198,5 @@ export const api = {
     apiRequest(path, { method: 'POST', body, schema }),
   patch: <T = void>(path: string, body: unknown, schema?: z.ZodType<T>) =>
     apiRequest(path, { method: 'PATCH', body, schema }),
-  delete: (path: string) => apiRequest(path, { method: 'DELETE' }),
+  delete: <T = void>(path: string, schema?: z.ZodType<T>) => apiRequest(path, { method: 'DELETE', schema }),
 };

@@ -1,4 +1,6 @@
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+// Calendar days (asset terms) are stored as midnight UTC; formatting them in UTC keeps 31 Jan from showing as 30 Jan.
+const day = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
 
 /** "21 Nov 2026, 22:01" in the reader's locale; an unparsable value is shown as it came. */
@@ -26,4 +28,15 @@ export function formatRelative(iso: string, now: number = Date.now()): string {
     if (Math.abs(seconds) >= size) return relative.format(Math.round(seconds / size), unit);
   }
   return relative.format(Math.round(seconds / 60), 'minute');
+}
+
+/** "31 Jan 2026": a calendar day such as the start or end of a subscription. */
+export function formatDate(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : day.format(date);
+}
+
+/** The `YYYY-MM-DD` a date input shows for a stored day. */
+export function toDateInputValue(iso: string | null): string {
+  return iso ? iso.slice(0, 10) : '';
 }

@@ -1,10 +1,11 @@
 import { Link } from '@tanstack/react-router';
 import classes from './layout.module.css';
 
-export interface NavItem {
-  to: '/' | '/account' | '/dev/mailbox';
-  label: string;
-}
+/** A page of its own, or a section of the current organization's portal (/orgs/…#products). */
+export type NavItem = { label: string } & (
+  | { to: '/' | '/account' | '/dev/mailbox' | '/operator' }
+  | { to: '/orgs/$org'; params: { org: string }; hash: string }
+);
 
 interface NavLinksProps {
   items: NavItem[];
@@ -15,15 +16,31 @@ interface NavLinksProps {
 
 /** The router marks the current page with aria-current="page" and data-status="active"; the CSS keys off those. */
 export function NavLinks({ items, variant, onNavigate }: NavLinksProps) {
-  return items.map((item) => (
-    <Link
-      key={item.to}
-      to={item.to}
-      className={variant === 'header' ? classes.headerLink : classes.navbarLink}
-      activeOptions={{ exact: item.to === '/' }}
-      onClick={onNavigate}
-    >
-      {item.label}
-    </Link>
-  ));
+  const className = variant === 'header' ? classes.headerLink : classes.navbarLink;
+  return items.map((item) =>
+    item.to === '/orgs/$org' ? (
+      <Link
+        key={item.label}
+        to={item.to}
+        params={item.params}
+        hash={item.hash}
+        className={className}
+        // Products and Services share one page; the section in the address tells which is current.
+        activeOptions={{ exact: true, includeHash: true }}
+        onClick={onNavigate}
+      >
+        {item.label}
+      </Link>
+    ) : (
+      <Link
+        key={item.label}
+        to={item.to}
+        className={className}
+        activeOptions={{ exact: item.to === '/' }}
+        onClick={onNavigate}
+      >
+        {item.label}
+      </Link>
+    ),
+  );
 }

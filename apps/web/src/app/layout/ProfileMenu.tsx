@@ -60,6 +60,7 @@ export function ProfileMenu({ name, email }: ProfileMenuProps) {
         <MenuItemLink to="/account" hash="sessions">
           Sessions
         </MenuItemLink>
+        <MenuItemLink to="/register">Register product</MenuItemLink>
         <Menu.Divider />
         <Menu.Item color="red" onClick={handleSignOut} disabled={signOut.isPending}>
           Sign out

@@ -1,9 +1,9 @@
 import { Container, Stack, Title } from '@mantine/core';
+import { Section } from '../../../components/Section';
 import { usePageTitle } from '../../../lib/page-title';
 import { useMe } from '../../../lib/session';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { ProfileForm } from './ProfileForm';
-import { Section } from './Section';
 import { SessionsPanel } from './SessionsPanel';
 
 export function AccountPage() {
