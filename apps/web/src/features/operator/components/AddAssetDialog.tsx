@@ -9,6 +9,7 @@ import { focusFirstInvalid, validateWith } from '../../../lib/form-errors';
 import { useFormErrors } from '../../../lib/use-form-errors';
 import { useCreateAsset, useProducts } from '../api';
 import { assetApiErrors, assetLabels, tidyErrors, today, toSeats } from '../asset-form';
+import { TermFields } from './TermFields';
 
 interface Props {
   org: string;
@@ -115,21 +116,7 @@ export function AddAssetDialog({ org, opened, onClose }: Props) {
               </Group>
             </Radio.Group>
           )}
-          <SimpleGrid cols={{ base: 1, xs: 2 }}>
-            <TextInput
-              type="date"
-              label={assetLabels.startsAt}
-              description="The first day of the term"
-              required
-              {...form.getInputProps('startsAt')}
-            />
-            <TextInput
-              type="date"
-              label={assetLabels.endsAt}
-              description="Empty for a perpetual license"
-              {...form.getInputProps('endsAt')}
-            />
-          </SimpleGrid>
+          <TermFields startsAt={form.getInputProps('startsAt')} endsAt={form.getInputProps('endsAt')} />
           <Group justify="flex-end">
             <SubmitButton pending={create.isPending}>Add asset</SubmitButton>
           </Group>

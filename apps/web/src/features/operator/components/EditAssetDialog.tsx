@@ -10,6 +10,7 @@ import { toDateInputValue } from '../../../lib/format';
 import { useFormErrors } from '../../../lib/use-form-errors';
 import { useUpdateAsset } from '../api';
 import { assetApiErrors, assetLabels, tidyErrors, toSeats } from '../asset-form';
+import { TermFields } from './TermFields';
 
 interface Values {
   seats: number | string;
@@ -97,21 +98,7 @@ export function EditAssetDialog({ asset, onClose }: { asset: Asset | null; onClo
               data-autofocus
               {...form.getInputProps('seats')}
             />
-            <SimpleGrid cols={{ base: 1, xs: 2 }}>
-              <TextInput
-                type="date"
-                label={assetLabels.startsAt}
-                description="The first day of the term"
-                required
-                {...form.getInputProps('startsAt')}
-              />
-              <TextInput
-                type="date"
-                label={assetLabels.endsAt}
-                description="Empty for a perpetual license"
-                {...form.getInputProps('endsAt')}
-              />
-            </SimpleGrid>
+            <TermFields startsAt={form.getInputProps('startsAt')} endsAt={form.getInputProps('endsAt')} />
             <Group justify="flex-end">
               <SubmitButton pending={update.isPending}>Save changes</SubmitButton>
             </Group>
