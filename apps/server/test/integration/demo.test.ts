@@ -54,7 +54,7 @@ describe('portico demo', () => {
     expect(catalogue).toEqual([
       { code: 'DL', name: 'Downloads', kind: 'service', type: null },
       { code: 'ELEC-2026', name: 'Electrical Schematic 2026', kind: 'license', type: 'electrical' },
-      { code: 'PRM-2026', name: 'SOLIDWORKS-like Premium 2026', kind: 'license', type: 'cad' },
+      { code: 'PRM-2026', name: 'Premium CAD 2026', kind: 'license', type: 'cad' },
       { code: 'SIM-2026', name: 'Simulation Professional 2026', kind: 'license', type: 'simulation' },
       { code: 'TRAIN', name: 'Training subscription', kind: 'service', type: null },
     ]);

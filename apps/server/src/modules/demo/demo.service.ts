@@ -19,7 +19,7 @@ interface DemoAsset {
 }
 
 export const DEMO_PRODUCTS = [
-  { code: 'PRM-2026', name: 'SOLIDWORKS-like Premium 2026', kind: 'license', type: 'cad' },
+  { code: 'PRM-2026', name: 'Premium CAD 2026', kind: 'license', type: 'cad' },
   { code: 'SIM-2026', name: 'Simulation Professional 2026', kind: 'license', type: 'simulation' },
   { code: 'ELEC-2026', name: 'Electrical Schematic 2026', kind: 'license', type: 'electrical' },
   { code: 'TRAIN', name: 'Training subscription', kind: 'service' },
