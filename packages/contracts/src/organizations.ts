@@ -29,6 +29,9 @@ export const ListQuery = z.strictObject({
 
 export const Person = z.object({ name: z.string(), email: z.string() });
 export const AdministratorList = z.object({ items: z.array(Person.extend({ userId: z.string() })) });
+/** The instance's operators: the same shape as an organization's administrators. */
+export const OperatorList = AdministratorList;
+export type OperatorList = z.infer<typeof OperatorList>;
 export const EmailBody = z.strictObject({
   email: z
     .string()

@@ -7,6 +7,7 @@ import {
   CreateProductRequest,
   EmailBody,
   ListQuery,
+  OperatorList,
   Organization,
   OrganizationList,
   Product,
@@ -30,7 +31,6 @@ import { grantOperator, removeOperator } from './operators.service.js';
 const tags = ['operator'];
 const security = SESSION_SECURITY;
 const id = z.string().min(1).max(100);
-const Operators = z.object({ items: z.array(z.object({ userId: z.string(), name: z.string(), email: z.string() })) });
 
 /** The operator area (SPEC §2.2, §3): organizations, catalogue, assets, operators and administrators. */
 export const operatorRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -199,7 +199,7 @@ export const operatorRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/v1/operator/operators',
-    { schema: { tags, security, summary: 'The operators of this instance', response: { 200: Operators } } },
+    { schema: { tags, security, summary: 'The operators of this instance', response: { 200: OperatorList } } },
     async () => ({
       items: await listOperators(deps.db),
     }),
@@ -212,7 +212,7 @@ export const operatorRoutes: FastifyPluginAsyncZod = async (app) => {
         security,
         summary: 'Grant operator rights to an account',
         body: EmailBody,
-        response: { 200: Operators },
+        response: { 200: OperatorList },
       },
     },
     async (request) => {
@@ -228,7 +228,7 @@ export const operatorRoutes: FastifyPluginAsyncZod = async (app) => {
         security,
         summary: 'Remove operator rights',
         params: z.object({ user: id }),
-        response: { 200: Operators },
+        response: { 200: OperatorList },
       },
     },
     async (request) => {

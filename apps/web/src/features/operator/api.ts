@@ -7,9 +7,9 @@ import {
   type CreateProductRequest,
   ImportRefused,
   ImportReport,
+  OperatorList,
   Organization,
   OrganizationList,
-  Person,
   Product,
   ProductList,
   type UpdateAssetRequest,
@@ -22,13 +22,11 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { api, apiUpload, isApiError } from '../../lib/api';
 import { meQueryKey } from '../../lib/session';
 
 // Answers not (yet) in @portico/contracts.
-const OperatorList = z.object({ items: z.array(Person.extend({ userId: z.string() })) });
-export type OperatorList = z.infer<typeof OperatorList>;
 export type ImportMode = ImportReport['mode'];
 
 const base = '/api/v1/operator';
