@@ -2,6 +2,7 @@ export * from './accounts.js';
 export * from './assets.js';
 export * from './errors.js';
 export * from './ids.js';
+export * from './invitations.js';
 export * from './mail.js';
 export * from './organizations.js';
 export * from './registration.js';

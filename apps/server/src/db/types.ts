@@ -173,6 +173,32 @@ export interface ContactRolesTable {
   role: string;
 }
 
+export interface InvitationsTable {
+  id: string;
+  organization_id: string;
+  email: string;
+  rights: 'admin' | 'member';
+  message: string | null;
+  invited_by_user_id: string | null;
+  status: 'pending' | 'accepted' | 'revoked' | 'replaced';
+  expires_at: Timestamp;
+  accepted_by_user_id: string | null;
+  ended_at: Timestamp | null;
+  /** The UTC day (YYYY-MM-DD) that resends_count counts, for the limit of 5 resends a day. */
+  resends_day: string | null;
+  resends_count: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface InvitationEventsTable {
+  id: string;
+  invitation_id: string;
+  action: string;
+  actor_user_id: string | null;
+  created_at: Timestamp;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -190,6 +216,8 @@ export interface Database {
   registration_requests: RegistrationRequestsTable;
   contacts: ContactsTable;
   contact_roles: ContactRolesTable;
+  invitations: InvitationsTable;
+  invitation_events: InvitationEventsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

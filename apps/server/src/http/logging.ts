@@ -3,7 +3,9 @@ import type { FastifyServerOptions } from 'fastify';
 const SENSITIVE_QUERY = /^(token|code|key|secret|password|signature)$/i;
 
 /** Query values that may carry a secret (a verification token in a page URL, say) never reach the log. */
-export function redactUrl(url: string): string {
+export function redactUrl(raw: string): string {
+  // Invitation links carry their token in the path (/invitations/TOKEN and the API behind it).
+  const url = raw.replace(/\/invitations\/[^/?]+/, '/invitations/[redacted]');
   const q = url.indexOf('?');
   if (q < 0) return url;
   const params = new URLSearchParams(url.slice(q + 1));

@@ -15,6 +15,7 @@ export const ID_PREFIXES = {
   product: 'prd',
   registration: 'reg',
   invitation: 'inv',
+  invitationEvent: 'ive',
   asset: 'ast',
   assignment: 'asg',
   activation: 'act',

@@ -28,6 +28,15 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     async drop() {
       const client = new pg.Client({ connectionString: baseUrl });
       await client.connect();
+      // The app's pool has ended its clients, but their backends may still be closing: forcing the drop then
+      // sends them "terminating connection", which a closing client reports as an uncaught error. Wait a moment.
+      for (let i = 0; i < 50; i++) {
+        const { rows } = await client.query('select count(*)::int as n from pg_stat_activity where datname = $1', [
+          name,
+        ]);
+        if (rows[0].n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
       await client.query(`drop database if exists ${name} with (force)`);
       await client.end();
     },

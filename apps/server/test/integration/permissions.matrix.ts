@@ -32,8 +32,13 @@ export interface Fixtures {
   orgC: { id: string; code: string; name: string };
   /** An account the operator rows make administrator and operator, then undo. */
   spare: { userId: string; email: string };
+  memberA: { userId: string };
+  adminA: { userId: string };
   /** Another account whose session id the session rows try to end. */
   victim: { userId: string; sessionId: string };
+  /** Invitations of organization A made by its administrator: one pending (to an address no actor has), one revoked. */
+  invitation: { id: string; token: string };
+  revokedInvitation: { id: string };
 }
 
 export interface Caller {
@@ -80,6 +85,7 @@ const created: Outcome = { status: 201 };
 const terms = { acceptTerms: true, acceptResponsibility: true };
 const org = { org: (f: Fixtures) => f.orgA.id };
 const orgC = { org: (f: Fixtures) => f.orgC.id };
+const invitationOfA = { ...org, id: (f: Fixtures) => f.invitation.id };
 
 export const MATRIX: Row[] = [
   // System and documentation: public by design.
@@ -163,6 +169,62 @@ export const MATRIX: Row[] = [
   // The admin portal (SPEC §2.2 "monitor all of an organization's assets").
   { route: 'GET /api/v1/orgs/:org/overview', access: 'org-admin', params: org },
   { route: 'GET /api/v1/orgs/:org/assets', access: 'org-admin', params: org },
+
+  // Members and invitations (SPEC §2.4; §3: invite, resend, copy link, new invitation, revoke; change User Rights,
+  // remove member — administrators and operators). Allowed requests leave the fixtures as they were.
+  {
+    route: 'POST /api/v1/orgs/:org/invitations',
+    access: 'org-admin',
+    params: org,
+    body: ({ n }) => ({ emails: `matrix-invitee-${n}@example.com`, rights: 'member' }),
+  },
+  { route: 'GET /api/v1/orgs/:org/invitations/:id/link', access: 'org-admin', params: invitationOfA },
+  {
+    // Two allowed actors a run, five resends a day: the pending invitation stays pending.
+    route: 'POST /api/v1/orgs/:org/invitations/:id/resend',
+    access: 'org-admin',
+    params: invitationOfA,
+    ok: { status: 204 },
+  },
+  {
+    // The invitation has not expired: an allowed actor is past the permission check and told so.
+    route: 'POST /api/v1/orgs/:org/invitations/:id/reissue',
+    access: 'org-admin',
+    params: invitationOfA,
+    ok: { status: 409, code: 'INVITATION_NOT_EXPIRED' },
+  },
+  {
+    // Revoking the revoked one: refused for its state, after the permission check (success: invitations.test).
+    route: 'DELETE /api/v1/orgs/:org/invitations/:id',
+    access: 'org-admin',
+    params: { ...org, id: (f) => f.revokedInvitation.id },
+    ok: { status: 409, code: 'INVITATION_REVOKED' },
+  },
+  { route: 'GET /api/v1/orgs/:org/invitations/:id/history', access: 'org-admin', params: invitationOfA },
+  {
+    // memberA is a member already: no change, 204.
+    route: 'PATCH /api/v1/orgs/:org/members/:user',
+    access: 'org-admin',
+    params: { ...org, user: (f) => f.memberA.userId },
+    body: () => ({ rights: 'member' }),
+    ok: { status: 204 },
+  },
+  {
+    // adminA is A's only administrator: refused as the last one, after the permission check.
+    route: 'DELETE /api/v1/orgs/:org/members/:user',
+    access: 'org-admin',
+    params: { ...org, user: (f) => f.adminA.userId },
+    ok: { status: 409, code: 'LAST_ADMINISTRATOR' },
+  },
+  // The invitation page: the token is the key, no session needed.
+  { route: 'GET /api/v1/invitations/:token', access: 'public', params: { token: (f) => f.invitation.token } },
+  {
+    // Sent to an address no actor has: every signed-in actor is refused for its email, not for its session.
+    route: 'POST /api/v1/invitations/:token/accept',
+    access: 'session',
+    params: { token: (f) => f.invitation.token },
+    ok: { status: 403, code: 'EMAIL_MISMATCH' },
+  },
 
   // The operator area (SPEC §3: organizations, catalogue, assets: create / change — operators only).
   { route: 'GET /api/v1/operator/organizations', access: 'operator' },

@@ -127,7 +127,33 @@ beforeAll(async () => {
     orgC: { id: c.organizationId, code: 'perm-c', name: 'Org C' },
     spare: { userId: users.spare.userId, email: users.spare.email },
     victim: { userId: users.victim.userId, sessionId: users.victim.sessionId },
+    memberA: { userId: users.memberA.userId },
+    adminA: { userId: users.adminA.userId },
+    invitation: { id: '', token: '' },
+    revokedInvitation: { id: '' },
   };
+  // Invitations of A (SPEC §2.4): one pending for the invitation rows, one revoked for the revoke row.
+  const invited = await json(t, 'POST', `/api/v1/orgs/${a.organizationId}/invitations`, users.adminA.cookie, {
+    emails: 'matrix-pending@example.com, matrix-revoked@example.com',
+    rights: 'member',
+  });
+  expect(invited.statusCode).toBe(200);
+  const [pending, revoked] = invited.json().results as { invitationId: string }[];
+  const revokedRes = await json(
+    t,
+    'DELETE',
+    `/api/v1/orgs/${a.organizationId}/invitations/${revoked!.invitationId}`,
+    users.adminA.cookie,
+  );
+  expect(revokedRes.statusCode).toBe(204);
+  const link = await json(
+    t,
+    'GET',
+    `/api/v1/orgs/${a.organizationId}/invitations/${pending!.invitationId}/link`,
+    users.adminA.cookie,
+  );
+  f.invitation = { id: pending!.invitationId, token: link.json().link.split('/invitations/')[1] };
+  f.revokedInvitation = { id: revoked!.invitationId };
   served = new Set(registeredRoutes(t.app).map((r) => `${r.method} ${r.url}`));
 });
 afterAll(async () => t?.close());

@@ -1,0 +1,141 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../db/database.js';
+import type { InvitationsTable } from '../../db/types.js';
+import { newId } from '../../lib/ids.js';
+import { iso } from '../../lib/time.js';
+
+export type InvitationRow = Omit<InvitationsTable, 'resends_count'> & { resends_count: number };
+
+export async function findInvitation(db: Executor, id: string) {
+  return db.selectFrom('invitations').selectAll().where('id', '=', id).executeTakeFirst() as Promise<
+    InvitationRow | undefined
+  >;
+}
+
+/** Pending invitations of the organization for these addresses (expired ones included). */
+export async function pendingFor(db: Executor, organizationId: string, emails: string[]) {
+  if (emails.length === 0) return [];
+  return db
+    .selectFrom('invitations')
+    .select(['id', 'email', 'expires_at'])
+    .where('organization_id', '=', organizationId)
+    .where('status', '=', 'pending')
+    .where('email', 'in', emails)
+    .execute();
+}
+
+export async function memberEmails(db: Executor, organizationId: string, emails: string[]): Promise<Set<string>> {
+  if (emails.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('organization_members as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select('u.email')
+    .where('m.organization_id', '=', organizationId)
+    .where('u.email', 'in', emails)
+    .execute();
+  return new Set(rows.map((r) => r.email));
+}
+
+/**
+ * Inserts a pending invitation unless one is pending already for the address: the partial unique index decides,
+ * so two administrators inviting the same address at the same moment leave exactly one.
+ */
+export async function insertPending(
+  db: Executor,
+  row: {
+    id: string;
+    organizationId: string;
+    email: string;
+    rights: 'admin' | 'member';
+    message: string | null;
+    invitedBy: string | null;
+    expiresAt: Date;
+  },
+  at: Date,
+): Promise<boolean> {
+  const result = await db
+    .insertInto('invitations')
+    .values({
+      id: row.id,
+      organization_id: row.organizationId,
+      email: row.email,
+      rights: row.rights,
+      message: row.message,
+      invited_by_user_id: row.invitedBy,
+      status: 'pending',
+      expires_at: iso(row.expiresAt),
+      created_at: iso(at),
+      updated_at: iso(at),
+    })
+    .onConflict((oc) => oc.columns(['organization_id', 'email']).where('status', '=', sql.lit('pending')).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+}
+
+/** Ends a pending invitation with a guarded update; returns whether this call ended it. */
+export async function endPending(
+  db: Executor,
+  id: string,
+  status: 'accepted' | 'revoked' | 'replaced',
+  at: Date,
+  guard: { expired?: boolean; acceptedBy?: string } = {},
+): Promise<boolean> {
+  let query = db
+    .updateTable('invitations')
+    .set({ status, ended_at: iso(at), updated_at: iso(at), accepted_by_user_id: guard.acceptedBy ?? null })
+    .where('id', '=', id)
+    .where('status', '=', 'pending');
+  if (guard.expired === true) query = query.where('expires_at', '<=', iso(at));
+  if (guard.expired === false) query = query.where('expires_at', '>', iso(at));
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Counts a resend, at most `limit` a UTC day, only for a pending invitation that has not expired. */
+export async function countResend(db: Executor, id: string, at: Date, limit: number): Promise<boolean> {
+  const day = iso(at).slice(0, 10);
+  const result = await db
+    .updateTable('invitations')
+    .set({
+      resends_count: sql`case when resends_day = ${day} then resends_count + 1 else 1 end`,
+      resends_day: day,
+      updated_at: iso(at),
+    })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .where('expires_at', '>', iso(at))
+    .where((eb) =>
+      eb.or([eb('resends_day', 'is', null), eb('resends_day', '!=', day), eb('resends_count', '<', limit)]),
+    )
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function recordInvitationEvent(
+  db: Executor,
+  invitationId: string,
+  action: string,
+  actorUserId: string | null,
+  at: Date,
+) {
+  await db
+    .insertInto('invitation_events')
+    .values({
+      id: newId('invitationEvent', at.getTime()),
+      invitation_id: invitationId,
+      action,
+      actor_user_id: actorUserId,
+      created_at: iso(at),
+    })
+    .execute();
+}
+
+export async function invitationHistory(db: Executor, invitationId: string) {
+  return db
+    .selectFrom('invitation_events as e')
+    .leftJoin('users as u', 'u.id', 'e.actor_user_id')
+    .select(['e.action', 'e.created_at', 'u.name', 'u.email'])
+    .where('e.invitation_id', '=', invitationId)
+    .orderBy('e.id')
+    .execute();
+}

@@ -1,0 +1,341 @@
+import { splitAddresses } from '@portico/contracts';
+import { z } from 'zod';
+import type { Executor } from '../../db/database.js';
+import type { AppDeps, SessionContext } from '../../deps.js';
+import { AppError } from '../../http/errors.js';
+import { normalizeEmail } from '../../lib/email.js';
+import { newId } from '../../lib/ids.js';
+import { toDate, toIsoString } from '../../lib/time.js';
+import { findUserById } from '../accounts/accounts.repository.js';
+import { type Actor, recordAudit } from '../audit/audit.repository.js';
+import { enqueueEmail } from '../mail/outbox.repository.js';
+import { invitationEmail } from '../mail/templates.js';
+import { findMembership, findOrganization, upsertMember } from '../organizations/organizations.repository.js';
+import { invitationIdFromToken, invitationToken } from './invitation-token.js';
+import * as repo from './invitations.repository.js';
+
+export const RESENDS_PER_DAY = 5;
+type Rights = 'admin' | 'member';
+type Outcome = 'invited' | 'already a member' | 'already invited' | 'invalid address';
+const emailSchema = z.email();
+
+export function invitationState(row: { status: string; expires_at: unknown }, now: Date) {
+  if (row.status !== 'pending') return row.status as 'accepted' | 'revoked' | 'replaced';
+  return toDate(row.expires_at) <= now ? ('expired' as const) : ('pending' as const);
+}
+
+function linkFor(deps: AppDeps, id: string): string {
+  return `${deps.config.publicUrl}/invitations/${invitationToken(deps.config.secret, id)}`;
+}
+
+/** Queues the invitation email of `row` (first send, resend or new invitation) with the change's transaction. */
+async function queueInvitationEmail(
+  deps: AppDeps,
+  trx: Executor,
+  row: repo.InvitationRow,
+  kind: 'invitation' | 'invitation-resent' | 'new-invitation',
+  now: Date,
+) {
+  const [organization, inviter] = await Promise.all([
+    findOrganization(trx, row.organization_id),
+    row.invited_by_user_id ? findUserById(trx, row.invited_by_user_id) : undefined,
+  ]);
+  const email = invitationEmail(row.email, {
+    kind,
+    organization: organization?.name ?? '',
+    inviter: inviter?.name ?? 'Your administrator',
+    rights: row.rights,
+    message: row.message,
+    url: linkFor(deps, row.id),
+    expiresAt: toDate(row.expires_at),
+  });
+  await enqueueEmail(trx, email, now, {
+    organizationId: row.organization_id,
+    subjectType: 'invitation',
+    subjectId: row.id,
+  });
+}
+
+/** Invite Member (SPEC §2.4): one outcome per distinct address; nothing is sent twice to one address. */
+export async function invite(
+  deps: AppDeps,
+  actor: Actor,
+  organizationId: string,
+  input: { emails: string | string[]; rights: Rights; message?: string },
+) {
+  const raw = Array.isArray(input.emails) ? input.emails : splitAddresses(input.emails);
+  // One result per distinct address: nothing is sent twice to one address in one request.
+  const addresses = [...new Set(raw.map((a) => normalizeEmail(a)))];
+  if (addresses.length === 0) throw AppError.validation('emails', 'names no address');
+  if (addresses.length > 500)
+    throw AppError.validation('emails', 'names more than 500 addresses; upload a CSV file for more');
+  const now = deps.clock.now();
+  const expiresAt = new Date(now.getTime() + deps.config.invitationTtlMs);
+  const message = input.message?.trim() || null;
+
+  const results = await deps.db.transaction().execute(async (trx) => {
+    const valid = addresses.filter((a) => emailSchema.safeParse(a).success);
+    const members = await repo.memberEmails(trx, organizationId, valid);
+    const pending = await repo.pendingFor(trx, organizationId, valid);
+    const out: { email: string; outcome: Outcome; invitationId: string | null }[] = [];
+    for (const email of addresses) {
+      if (!valid.includes(email)) out.push({ email, outcome: 'invalid address', invitationId: null });
+      else if (members.has(email)) out.push({ email, outcome: 'already a member', invitationId: null });
+      else
+        out.push(
+          await inviteOne(
+            deps,
+            trx,
+            actor,
+            { organizationId, email, rights: input.rights, message, expiresAt, pending },
+            now,
+          ),
+        );
+    }
+    return out;
+  });
+  deps.notifyMail();
+  return { results };
+}
+
+async function inviteOne(
+  deps: AppDeps,
+  trx: Executor,
+  actor: Actor,
+  input: {
+    organizationId: string;
+    email: string;
+    rights: Rights;
+    message: string | null;
+    expiresAt: Date;
+    pending: { id: string; email: string; expires_at: unknown }[];
+  },
+  now: Date,
+): Promise<{ email: string; outcome: Outcome; invitationId: string | null }> {
+  const { email } = input;
+  // An expired invitation no longer counts as "already invited": it is replaced by the new one.
+  const expired = input.pending.find((p) => p.email === email && toDate(p.expires_at) <= now);
+  if (expired && (await repo.endPending(trx, expired.id, 'replaced', now, { expired: true }))) {
+    await repo.recordInvitationEvent(trx, expired.id, 'expired', null, now);
+  }
+  const id = newId('invitation', now.getTime());
+  const inserted = await repo.insertPending(
+    trx,
+    {
+      id,
+      organizationId: input.organizationId,
+      email,
+      rights: input.rights,
+      message: input.message,
+      invitedBy: actor.userId,
+      expiresAt: input.expiresAt,
+    },
+    now,
+  );
+  if (!inserted) return { email, outcome: 'already invited', invitationId: null };
+  const row = (await repo.findInvitation(trx, id)) as repo.InvitationRow;
+  await queueInvitationEmail(deps, trx, row, 'invitation', now);
+  await repo.recordInvitationEvent(trx, id, 'sent', actor.userId, now);
+  await recordAudit(
+    trx,
+    actor,
+    {
+      action: 'invitation.sent',
+      targetType: 'invitation',
+      targetId: id,
+      organizationId: input.organizationId,
+      after: { email, rights: input.rights },
+    },
+    now,
+  );
+  return { email, outcome: 'invited', invitationId: id };
+}
+
+/** An invitation of this organization, or the same 404 as an unknown id (SPEC §3). */
+async function invitationOf(db: Executor, organizationId: string, id: string) {
+  const row = await repo.findInvitation(db, id);
+  if (!row || row.organization_id !== organizationId) throw AppError.notFound('invitation');
+  return row;
+}
+
+function refuseNotPending(row: repo.InvitationRow, now: Date): never {
+  const state = invitationState(row, now);
+  if (state === 'expired')
+    throw new AppError('INVITATION_EXPIRED', 'This invitation has expired; send a new invitation instead');
+  if (state === 'revoked') throw new AppError('INVITATION_REVOKED', 'This invitation was revoked');
+  if (state === 'replaced')
+    throw new AppError(
+      'INVITATION_EXPIRED',
+      'This link was replaced by a newer invitation: use the link of the latest email',
+    );
+  throw new AppError('INVITATION_USED', 'This invitation was already used or replaced');
+}
+
+/** Copy invitation link: the original link, for a pending invitation that has not expired. */
+export async function invitationLink(deps: AppDeps, actor: Actor, organizationId: string, id: string) {
+  const now = deps.clock.now();
+  const row = await invitationOf(deps.db, organizationId, id);
+  if (invitationState(row, now) !== 'pending') refuseNotPending(row, now);
+  await repo.recordInvitationEvent(deps.db, id, 'link copied', actor.userId, now);
+  return { link: linkFor(deps, id) };
+}
+
+/** Resend invitation link: the same link and message again, no new expiry, at most 5 a day. */
+export async function resend(deps: AppDeps, actor: Actor, organizationId: string, id: string) {
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (trx) => {
+    const row = await invitationOf(trx, organizationId, id);
+    if (invitationState(row, now) !== 'pending') refuseNotPending(row, now);
+    if (!(await repo.countResend(trx, id, now, RESENDS_PER_DAY))) {
+      throw new AppError(
+        'RESEND_LIMIT_REACHED',
+        `An invitation can be resent ${RESENDS_PER_DAY} times a day; try again tomorrow or copy the link`,
+      );
+    }
+    await queueInvitationEmail(deps, trx, row, 'invitation-resent', now);
+    await repo.recordInvitationEvent(trx, id, 'resent', actor.userId, now);
+    await recordAudit(
+      trx,
+      actor,
+      { action: 'invitation.resent', targetType: 'invitation', targetId: id, organizationId },
+      now,
+    );
+  });
+  deps.notifyMail();
+}
+
+/** Send new invitation: only for an expired one; a new link and a new expiry, the old link stays dead. */
+export async function reissue(deps: AppDeps, actor: Actor, organizationId: string, id: string) {
+  const now = deps.clock.now();
+  const newInvitationId = await deps.db.transaction().execute(async (trx) => {
+    const row = await invitationOf(trx, organizationId, id);
+    if (invitationState(row, now) === 'pending')
+      throw new AppError('INVITATION_NOT_EXPIRED', 'This invitation is still valid: resend it or copy its link');
+    if (!(await repo.endPending(trx, id, 'replaced', now, { expired: true }))) refuseNotPending(row, now);
+    const replacement = newId('invitation', now.getTime());
+    const expiresAt = new Date(now.getTime() + deps.config.invitationTtlMs);
+    const inserted = await repo.insertPending(
+      trx,
+      {
+        id: replacement,
+        organizationId,
+        email: row.email,
+        rights: row.rights,
+        message: row.message,
+        invitedBy: actor.userId,
+        expiresAt,
+      },
+      now,
+    );
+    if (!inserted) throw new AppError('CONFLICT', `${row.email} has another pending invitation`);
+    await queueInvitationEmail(
+      deps,
+      trx,
+      (await repo.findInvitation(trx, replacement)) as repo.InvitationRow,
+      'new-invitation',
+      now,
+    );
+    await repo.recordInvitationEvent(trx, id, 're-issued', actor.userId, now);
+    await repo.recordInvitationEvent(trx, replacement, 'sent', actor.userId, now);
+    await recordAudit(
+      trx,
+      actor,
+      {
+        action: 'invitation.reissued',
+        targetType: 'invitation',
+        targetId: replacement,
+        organizationId,
+        before: { invitation: id },
+      },
+      now,
+    );
+    return replacement;
+  });
+  deps.notifyMail();
+  return { id: newInvitationId };
+}
+
+export async function revoke(deps: AppDeps, actor: Actor, organizationId: string, id: string) {
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (trx) => {
+    const row = await invitationOf(trx, organizationId, id);
+    if (!(await repo.endPending(trx, id, 'revoked', now))) refuseNotPending(row, now);
+    await repo.recordInvitationEvent(trx, id, 'revoked', actor.userId, now);
+    await recordAudit(
+      trx,
+      actor,
+      { action: 'invitation.revoked', targetType: 'invitation', targetId: id, organizationId },
+      now,
+    );
+  });
+}
+
+export async function history(deps: AppDeps, organizationId: string, id: string) {
+  await invitationOf(deps.db, organizationId, id);
+  const rows = await repo.invitationHistory(deps.db, id);
+  return {
+    events: rows.map((r) => ({
+      action: r.action,
+      actor: r.name && r.email ? { name: r.name, email: r.email } : null,
+      at: toIsoString(r.created_at),
+    })),
+  };
+}
+
+async function byToken(deps: AppDeps, token: string) {
+  const id = invitationIdFromToken(deps.config.secret, token);
+  const row = id ? await repo.findInvitation(deps.db, id) : undefined;
+  if (!row) throw AppError.notFound('invitation');
+  return row;
+}
+
+/** The public invitation page: organization, inviter and state (no session needed; the token is the key). */
+export async function view(deps: AppDeps, token: string) {
+  const row = await byToken(deps, token);
+  const [organization, inviter] = await Promise.all([
+    findOrganization(deps.db, row.organization_id),
+    row.invited_by_user_id ? findUserById(deps.db, row.invited_by_user_id) : undefined,
+  ]);
+  return {
+    organization: { name: organization?.name ?? '' },
+    inviter: inviter ? { name: inviter.name } : null,
+    email: row.email,
+    rights: row.rights,
+    state: invitationState(row, deps.clock.now()),
+    expiresAt: toIsoString(row.expires_at),
+  };
+}
+
+/** Accepting is single-use and atomic: one guarded update decides among simultaneous clicks. */
+export async function accept(deps: AppDeps, actor: Actor, session: SessionContext, token: string) {
+  const row = await byToken(deps, token);
+  if (!session.user.emailVerified || normalizeEmail(session.user.email) !== row.email) {
+    throw new AppError(
+      'EMAIL_MISMATCH',
+      `This invitation was sent to ${row.email}; sign in with that address to accept it`,
+    );
+  }
+  const now = deps.clock.now();
+  const organization = await deps.db.transaction().execute(async (trx) => {
+    if (!(await repo.endPending(trx, row.id, 'accepted', now, { expired: false, acceptedBy: session.user.id })))
+      refuseNotPending((await repo.findInvitation(trx, row.id)) as repo.InvitationRow, now);
+    const existing = await findMembership(trx, row.organization_id, session.user.id);
+    // Someone who is already an administrator stays one; otherwise the invitation's rights apply.
+    if (existing?.rights !== 'admin') await upsertMember(trx, row.organization_id, session.user.id, row.rights, now);
+    await repo.recordInvitationEvent(trx, row.id, 'accepted', session.user.id, now);
+    await recordAudit(
+      trx,
+      actor,
+      {
+        action: 'invitation.accepted',
+        targetType: 'invitation',
+        targetId: row.id,
+        organizationId: row.organization_id,
+        after: { rights: row.rights },
+      },
+      now,
+    );
+    return findOrganization(trx, row.organization_id);
+  });
+  return { organization: { id: row.organization_id, name: organization?.name ?? '' }, rights: row.rights };
+}

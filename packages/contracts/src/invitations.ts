@@ -1,0 +1,63 @@
+import { z } from 'zod';
+
+export const RIGHTS = ['member', 'admin'] as const;
+export const INVITE_MAX_ADDRESSES = 500;
+export const INVITATION_MESSAGE_MAX = 2000;
+
+/** Addresses as an administrator types them: separated by `;`, `,`, spaces or new lines. */
+export function splitAddresses(text: string): string[] {
+  return text
+    .split(/[;,\s]+/)
+    .map((a) => a.trim())
+    .filter(Boolean);
+}
+
+export const InviteRequest = z.strictObject({
+  /** Raw text or a list; up to 500 addresses a request. */
+  emails: z.union([z.string().max(100_000), z.array(z.string().max(320)).max(INVITE_MAX_ADDRESSES)]),
+  rights: z.enum(RIGHTS),
+  message: z.string().max(INVITATION_MESSAGE_MAX).optional(),
+});
+
+export const INVITE_OUTCOMES = ['invited', 'already a member', 'already invited', 'invalid address'] as const;
+export const InviteResult = z.object({
+  results: z.array(
+    z.object({ email: z.string(), outcome: z.enum(INVITE_OUTCOMES), invitationId: z.string().nullable() }),
+  ),
+});
+
+export const INVITATION_STATES = ['pending', 'expired', 'accepted', 'revoked', 'replaced'] as const;
+
+/** What the public invitation page shows (by token, no session needed). */
+export const InvitationView = z.object({
+  organization: z.object({ name: z.string() }),
+  inviter: z.object({ name: z.string() }).nullable(),
+  email: z.string(),
+  rights: z.enum(RIGHTS),
+  state: z.enum(INVITATION_STATES),
+  expiresAt: z.string(),
+});
+
+export const AcceptResult = z.object({
+  organization: z.object({ id: z.string(), name: z.string() }),
+  rights: z.enum(RIGHTS),
+});
+export const InvitationLink = z.object({ link: z.string() });
+export const Invitation = z.object({
+  id: z.string(),
+  email: z.string(),
+  rights: z.enum(RIGHTS),
+  state: z.enum(INVITATION_STATES),
+  expiresAt: z.string(),
+  createdAt: z.string(),
+});
+export const InvitationHistory = z.object({
+  events: z.array(
+    z.object({
+      action: z.string(),
+      actor: z.object({ name: z.string(), email: z.string() }).nullable(),
+      at: z.string(),
+    }),
+  ),
+});
+export const ChangeRightsRequest = z.strictObject({ rights: z.enum(RIGHTS) });
