@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { requireSession, SESSION_SECURITY } from '../../http/auth-context.js';
 import { organizationFor } from '../../http/org-access.js';
 import { requestInfo } from '../accounts/accounts.routes.js';
+import * as acceptance from './invitation-acceptance.service.js';
 import * as invitations from './invitations.service.js';
 import { changeRights, removeMember } from './members.service.js';
 
@@ -157,7 +158,7 @@ export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: InvitationView },
       },
     },
-    async (request) => invitations.view(deps, request.params.token),
+    async (request) => acceptance.view(deps, request.params.token),
   );
   app.post(
     '/api/v1/invitations/:token/accept',
@@ -171,6 +172,6 @@ export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: AcceptResult },
       },
     },
-    async (request) => invitations.accept(deps, actor(request), request.auth, request.params.token),
+    async (request) => acceptance.accept(deps, actor(request), request.auth, request.params.token),
   );
 };

@@ -1,7 +1,7 @@
 import { splitAddresses } from '@portico/contracts';
 import { z } from 'zod';
 import type { Executor } from '../../db/database.js';
-import type { AppDeps, SessionContext } from '../../deps.js';
+import type { AppDeps } from '../../deps.js';
 import { AppError } from '../../http/errors.js';
 import { normalizeEmail } from '../../lib/email.js';
 import { newId } from '../../lib/ids.js';
@@ -10,8 +10,8 @@ import { findUserById } from '../accounts/accounts.repository.js';
 import { type Actor, recordAudit } from '../audit/audit.repository.js';
 import { enqueueEmail } from '../mail/outbox.repository.js';
 import { invitationEmail } from '../mail/templates.js';
-import { findMembership, findOrganization, upsertMember } from '../organizations/organizations.repository.js';
-import { invitationIdFromToken, invitationToken } from './invitation-token.js';
+import { findOrganization } from '../organizations/organizations.repository.js';
+import { invitationToken } from './invitation-token.js';
 import * as repo from './invitations.repository.js';
 
 export const RESENDS_PER_DAY = 5;
@@ -98,6 +98,31 @@ export async function invite(
   return { results };
 }
 
+/**
+ * Creates a pending invitation with everything that goes with it, in the caller's transaction: its email, its
+ * "sent" event and its audit event. Returns null when the address has a pending invitation already.
+ */
+async function createInvitation(
+  deps: AppDeps,
+  trx: Executor,
+  actor: Actor,
+  fields: { organizationId: string; email: string; rights: Rights; message: string | null; expiresAt: Date },
+  how: { kind: 'invitation' | 'new-invitation'; audit: { action: string; before?: unknown; after?: unknown } },
+  now: Date,
+): Promise<string | null> {
+  const id = newId('invitation', now.getTime());
+  if (!(await repo.insertPending(trx, { id, ...fields, invitedBy: actor.userId }, now))) return null;
+  await queueInvitationEmail(deps, trx, (await repo.findInvitation(trx, id)) as repo.InvitationRow, how.kind, now);
+  await repo.recordInvitationEvent(trx, id, 'sent', actor.userId, now);
+  await recordAudit(
+    trx,
+    actor,
+    { ...how.audit, targetType: 'invitation', targetId: id, organizationId: fields.organizationId },
+    now,
+  );
+  return id;
+}
+
 async function inviteOne(
   deps: AppDeps,
   trx: Executor,
@@ -118,36 +143,21 @@ async function inviteOne(
   if (expired && (await repo.endPending(trx, expired.id, 'replaced', now, { expired: true }))) {
     await repo.recordInvitationEvent(trx, expired.id, 'expired', null, now);
   }
-  const id = newId('invitation', now.getTime());
-  const inserted = await repo.insertPending(
+  const id = await createInvitation(
+    deps,
     trx,
+    actor,
     {
-      id,
       organizationId: input.organizationId,
       email,
       rights: input.rights,
       message: input.message,
-      invitedBy: actor.userId,
       expiresAt: input.expiresAt,
     },
+    { kind: 'invitation', audit: { action: 'invitation.sent', after: { email, rights: input.rights } } },
     now,
   );
-  if (!inserted) return { email, outcome: 'already invited', invitationId: null };
-  const row = (await repo.findInvitation(trx, id)) as repo.InvitationRow;
-  await queueInvitationEmail(deps, trx, row, 'invitation', now);
-  await repo.recordInvitationEvent(trx, id, 'sent', actor.userId, now);
-  await recordAudit(
-    trx,
-    actor,
-    {
-      action: 'invitation.sent',
-      targetType: 'invitation',
-      targetId: id,
-      organizationId: input.organizationId,
-      after: { email, rights: input.rights },
-    },
-    now,
-  );
+  if (!id) return { email, outcome: 'already invited', invitationId: null };
   return { email, outcome: 'invited', invitationId: id };
 }
 
@@ -158,7 +168,7 @@ async function invitationOf(db: Executor, organizationId: string, id: string) {
   return row;
 }
 
-function refuseNotPending(row: repo.InvitationRow, now: Date): never {
+export function refuseNotPending(row: repo.InvitationRow, now: Date): never {
   const state = invitationState(row, now);
   if (state === 'expired')
     throw new AppError('INVITATION_EXPIRED', 'This invitation has expired; send a new invitation instead');
@@ -212,43 +222,22 @@ export async function reissue(deps: AppDeps, actor: Actor, organizationId: strin
     if (invitationState(row, now) === 'pending')
       throw new AppError('INVITATION_NOT_EXPIRED', 'This invitation is still valid: resend it or copy its link');
     if (!(await repo.endPending(trx, id, 'replaced', now, { expired: true }))) refuseNotPending(row, now);
-    const replacement = newId('invitation', now.getTime());
-    const expiresAt = new Date(now.getTime() + deps.config.invitationTtlMs);
-    const inserted = await repo.insertPending(
+    const replacement = await createInvitation(
+      deps,
       trx,
+      actor,
       {
-        id: replacement,
         organizationId,
         email: row.email,
         rights: row.rights,
         message: row.message,
-        invitedBy: actor.userId,
-        expiresAt,
+        expiresAt: new Date(now.getTime() + deps.config.invitationTtlMs),
       },
+      { kind: 'new-invitation', audit: { action: 'invitation.reissued', before: { invitation: id } } },
       now,
     );
-    if (!inserted) throw new AppError('CONFLICT', `${row.email} has another pending invitation`);
-    await queueInvitationEmail(
-      deps,
-      trx,
-      (await repo.findInvitation(trx, replacement)) as repo.InvitationRow,
-      'new-invitation',
-      now,
-    );
+    if (!replacement) throw new AppError('CONFLICT', `${row.email} has another pending invitation`);
     await repo.recordInvitationEvent(trx, id, 're-issued', actor.userId, now);
-    await repo.recordInvitationEvent(trx, replacement, 'sent', actor.userId, now);
-    await recordAudit(
-      trx,
-      actor,
-      {
-        action: 'invitation.reissued',
-        targetType: 'invitation',
-        targetId: replacement,
-        organizationId,
-        before: { invitation: id },
-      },
-      now,
-    );
     return replacement;
   });
   deps.notifyMail();
@@ -280,62 +269,4 @@ export async function history(deps: AppDeps, organizationId: string, id: string)
       at: toIsoString(r.created_at),
     })),
   };
-}
-
-async function byToken(deps: AppDeps, token: string) {
-  const id = invitationIdFromToken(deps.config.secret, token);
-  const row = id ? await repo.findInvitation(deps.db, id) : undefined;
-  if (!row) throw AppError.notFound('invitation');
-  return row;
-}
-
-/** The public invitation page: organization, inviter and state (no session needed; the token is the key). */
-export async function view(deps: AppDeps, token: string) {
-  const row = await byToken(deps, token);
-  const [organization, inviter] = await Promise.all([
-    findOrganization(deps.db, row.organization_id),
-    row.invited_by_user_id ? findUserById(deps.db, row.invited_by_user_id) : undefined,
-  ]);
-  return {
-    organization: { name: organization?.name ?? '' },
-    inviter: inviter ? { name: inviter.name } : null,
-    email: row.email,
-    rights: row.rights,
-    state: invitationState(row, deps.clock.now()),
-    expiresAt: toIsoString(row.expires_at),
-  };
-}
-
-/** Accepting is single-use and atomic: one guarded update decides among simultaneous clicks. */
-export async function accept(deps: AppDeps, actor: Actor, session: SessionContext, token: string) {
-  const row = await byToken(deps, token);
-  if (!session.user.emailVerified || normalizeEmail(session.user.email) !== row.email) {
-    throw new AppError(
-      'EMAIL_MISMATCH',
-      `This invitation was sent to ${row.email}; sign in with that address to accept it`,
-    );
-  }
-  const now = deps.clock.now();
-  const organization = await deps.db.transaction().execute(async (trx) => {
-    if (!(await repo.endPending(trx, row.id, 'accepted', now, { expired: false, acceptedBy: session.user.id })))
-      refuseNotPending((await repo.findInvitation(trx, row.id)) as repo.InvitationRow, now);
-    const existing = await findMembership(trx, row.organization_id, session.user.id);
-    // Someone who is already an administrator stays one; otherwise the invitation's rights apply.
-    if (existing?.rights !== 'admin') await upsertMember(trx, row.organization_id, session.user.id, row.rights, now);
-    await repo.recordInvitationEvent(trx, row.id, 'accepted', session.user.id, now);
-    await recordAudit(
-      trx,
-      actor,
-      {
-        action: 'invitation.accepted',
-        targetType: 'invitation',
-        targetId: row.id,
-        organizationId: row.organization_id,
-        after: { rights: row.rights },
-      },
-      now,
-    );
-    return findOrganization(trx, row.organization_id);
-  });
-  return { organization: { id: row.organization_id, name: organization?.name ?? '' }, rights: row.rights };
 }

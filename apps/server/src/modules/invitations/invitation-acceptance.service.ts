@@ -1,0 +1,69 @@
+import type { AppDeps, SessionContext } from '../../deps.js';
+import { AppError } from '../../http/errors.js';
+import { normalizeEmail } from '../../lib/email.js';
+import { toIsoString } from '../../lib/time.js';
+import { findUserById } from '../accounts/accounts.repository.js';
+import { type Actor, recordAudit } from '../audit/audit.repository.js';
+import { findMembership, findOrganization, upsertMember } from '../organizations/organizations.repository.js';
+import { invitationIdFromToken } from './invitation-token.js';
+import * as repo from './invitations.repository.js';
+import { invitationState, refuseNotPending } from './invitations.service.js';
+
+/** The invitee's side of an invitation: the public page behind the link, and accepting it. */
+async function byToken(deps: AppDeps, token: string) {
+  const id = invitationIdFromToken(deps.config.secret, token);
+  const row = id ? await repo.findInvitation(deps.db, id) : undefined;
+  if (!row) throw AppError.notFound('invitation');
+  return row;
+}
+
+/** The public invitation page: organization, inviter and state (no session needed; the token is the key). */
+export async function view(deps: AppDeps, token: string) {
+  const row = await byToken(deps, token);
+  const [organization, inviter] = await Promise.all([
+    findOrganization(deps.db, row.organization_id),
+    row.invited_by_user_id ? findUserById(deps.db, row.invited_by_user_id) : undefined,
+  ]);
+  return {
+    organization: { name: organization?.name ?? '' },
+    inviter: inviter ? { name: inviter.name } : null,
+    email: row.email,
+    rights: row.rights,
+    state: invitationState(row, deps.clock.now()),
+    expiresAt: toIsoString(row.expires_at),
+  };
+}
+
+/** Accepting is single-use and atomic: one guarded update decides among simultaneous clicks. */
+export async function accept(deps: AppDeps, actor: Actor, session: SessionContext, token: string) {
+  const row = await byToken(deps, token);
+  if (!session.user.emailVerified || normalizeEmail(session.user.email) !== row.email) {
+    throw new AppError(
+      'EMAIL_MISMATCH',
+      `This invitation was sent to ${row.email}; sign in with that address to accept it`,
+    );
+  }
+  const now = deps.clock.now();
+  const organization = await deps.db.transaction().execute(async (trx) => {
+    if (!(await repo.endPending(trx, row.id, 'accepted', now, { expired: false, acceptedBy: session.user.id })))
+      refuseNotPending((await repo.findInvitation(trx, row.id)) as repo.InvitationRow, now);
+    const existing = await findMembership(trx, row.organization_id, session.user.id);
+    // Someone who is already an administrator stays one; otherwise the invitation's rights apply.
+    if (existing?.rights !== 'admin') await upsertMember(trx, row.organization_id, session.user.id, row.rights, now);
+    await repo.recordInvitationEvent(trx, row.id, 'accepted', session.user.id, now);
+    await recordAudit(
+      trx,
+      actor,
+      {
+        action: 'invitation.accepted',
+        targetType: 'invitation',
+        targetId: row.id,
+        organizationId: row.organization_id,
+        after: { rights: row.rights },
+      },
+      now,
+    );
+    return findOrganization(trx, row.organization_id);
+  });
+  return { organization: { id: row.organization_id, name: organization?.name ?? '' }, rights: row.rights };
+}
