@@ -11,25 +11,34 @@ import { HomePage } from '../features/home/components/HomePage';
 import { safeRedirect, stringParam } from '../lib/search';
 import { redirectIfSignedIn, requireSignedIn } from './guards';
 import { queryClient } from './query-client';
+import { invitationRoute, invitationWelcomeRoute } from './routes/invitations';
 import { operatorRouteTree } from './routes/operator';
 import { claimRoute, portalRoute, registerRoute, welcomeAdminRoute } from './routes/organizations';
 import { rootRoute } from './routes/root';
 
 const homeRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', component: HomePage });
 
+/**
+ * `email` prefills the form and `redirect` is where to go afterwards: an invitation link sends the invitee here with
+ * both (SPEC §2.4), and sign-up carries them on through check-email to sign-in.
+ */
+const accountSearch = (search: Record<string, unknown>): { email?: string; redirect?: string } => ({
+  email: stringParam(search.email),
+  redirect: safeRedirect(search.redirect),
+});
+
 const signUpRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/sign-up',
-  beforeLoad: ({ context }) => redirectIfSignedIn(context.queryClient),
+  validateSearch: accountSearch,
+  beforeLoad: ({ context, search }) => redirectIfSignedIn(context.queryClient, search.redirect),
   component: SignUpPage,
 });
 
 const signInRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/sign-in',
-  validateSearch: (search: Record<string, unknown>): { redirect?: string } => ({
-    redirect: safeRedirect(search.redirect),
-  }),
+  validateSearch: accountSearch,
   beforeLoad: ({ context, search }) => redirectIfSignedIn(context.queryClient, search.redirect),
   component: SignInPage,
 });
@@ -37,7 +46,7 @@ const signInRoute = createRoute({
 const checkEmailRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/check-email',
-  validateSearch: (search: Record<string, unknown>): { email?: string } => ({ email: stringParam(search.email) }),
+  validateSearch: accountSearch,
   component: CheckEmailPage,
 });
 
@@ -94,6 +103,8 @@ const routeTree = rootRoute.addChildren([
   claimRoute,
   welcomeAdminRoute,
   portalRoute,
+  invitationRoute,
+  invitationWelcomeRoute,
   operatorRouteTree,
 ]);
 

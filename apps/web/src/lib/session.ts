@@ -1,5 +1,5 @@
 import { Me } from '@portico/contracts';
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { type QueryClient, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api } from './api';
 
 /**
@@ -25,4 +25,24 @@ export const meQueryOptions = queryOptions({
 
 export function useMe() {
   return useQuery(meQueryOptions);
+}
+
+/** Drops every cached answer that belongs to a user; the instance's public facts and "me" itself stay. */
+export function forgetUserData(queryClient: QueryClient): void {
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'instance' && query.queryKey[0] !== 'me' });
+}
+
+export const signOut = () => api.post('/api/auth/sign-out');
+
+/** Here and not in features/auth: the header and the invitation page ("signed in as someone else") both sign out. */
+export function useSignOut() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: signOut,
+    // Drop the previous user's data even if the request failed: the UI must not keep showing it.
+    onSettled: () => {
+      forgetUserData(queryClient);
+      queryClient.setQueryData(meQueryKey, null);
+    },
+  });
 }

@@ -2,7 +2,7 @@ import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useNavigate } from '@tanstack/react-router';
 import { MenuItemLink } from '../../components/links';
-import { useSignOut } from '../../features/auth/api';
+import { useSignOut } from '../../lib/session';
 import classes from './layout.module.css';
 
 function initials(name: string): string {

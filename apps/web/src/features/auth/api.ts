@@ -6,9 +6,9 @@ import {
   type SignUpRequest,
   Verified,
 } from '@portico/contracts';
-import { type QueryClient, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api';
-import { meQueryKey, meQueryOptions } from '../../lib/session';
+import { forgetUserData, meQueryOptions } from '../../lib/session';
 
 // Answers not (yet) in @portico/contracts.
 
@@ -16,7 +16,6 @@ import { meQueryKey, meQueryOptions } from '../../lib/session';
 
 export const signUp = (body: SignUpRequest) => api.post('/api/auth/sign-up', body, Accepted);
 export const signIn = (body: SignInRequest) => api.post('/api/auth/sign-in', body, SignInResponse);
-export const signOut = () => api.post('/api/auth/sign-out');
 export const verifyEmail = (token: string) => api.post('/api/auth/verify-email', { token }, Verified);
 export const resendVerification = (email: string) => api.post('/api/auth/resend-verification', { email }, Accepted);
 export const forgotPassword = (email: string) => api.post('/api/auth/forgot-password', { email }, Accepted);
@@ -38,11 +37,6 @@ export const verifyEmailQueryOptions = (token: string) =>
     gcTime: Number.POSITIVE_INFINITY,
   });
 
-/** Drops every cached answer that belongs to a user; the instance's public facts and "me" itself stay. */
-function forgetUserData(queryClient: QueryClient): void {
-  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'instance' && query.queryKey[0] !== 'me' });
-}
-
 // --- hooks ----------------------------------------------------------------------------------------------------
 
 export function useSignUp() {
@@ -58,18 +52,6 @@ export function useSignIn() {
     onSuccess: async () => {
       forgetUserData(queryClient);
       await queryClient.fetchQuery({ ...meQueryOptions, staleTime: 0 });
-    },
-  });
-}
-
-export function useSignOut() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: signOut,
-    // Drop the previous user's data even if the request failed: the UI must not keep showing it.
-    onSettled: () => {
-      forgetUserData(queryClient);
-      queryClient.setQueryData(meQueryKey, null);
     },
   });
 }

@@ -8,13 +8,16 @@ import { ResendVerification } from './ResendVerification';
 const route = getRouteApi('/check-email');
 
 export function CheckEmailPage() {
-  const { email } = route.useSearch();
+  const { email, redirect } = route.useSearch();
   return (
     <CenteredPage
       title="Check your email"
       footer={
         <>
-          Verified already? <AnchorLink to="/sign-in">Sign in</AnchorLink>
+          Verified already?{' '}
+          <AnchorLink to="/sign-in" search={{ email, redirect }}>
+            Sign in
+          </AnchorLink>
         </>
       }
     >

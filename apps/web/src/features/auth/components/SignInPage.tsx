@@ -8,29 +8,35 @@ import { AnchorLink } from '../../../components/links';
 import { SubmitButton } from '../../../components/SubmitButton';
 import { isApiError } from '../../../lib/api';
 import { validateWith } from '../../../lib/form-errors';
+import { forgetReturnTo } from '../../../lib/return-to';
 import { useCooldown } from '../../../lib/use-cooldown';
 import { useFormErrors } from '../../../lib/use-form-errors';
 import { useSignIn } from '../api';
+import { PrefilledEmailNotice } from './PrefilledEmailNotice';
 import { UnverifiedNotice } from './UnverifiedNotice';
 
 const route = getRouteApi('/sign-in');
 const labels = { email: 'Email', password: 'Password' };
 
 export function SignInPage() {
-  const { redirect } = route.useSearch();
+  const { email, redirect } = route.useSearch();
   const navigate = useNavigate();
   const signIn = useSignIn();
   const cooldown = useCooldown(signIn.error);
   const { formRef, onInvalid, showApiErrors } = useFormErrors(labels);
   const form = useForm({
-    initialValues: { email: '', password: '', rememberMe: true },
+    initialValues: { email: email ?? '', password: '', rememberMe: true },
     validate: validateWith(SignInRequest, labels),
   });
 
   const submit = form.onSubmit(
     (values) =>
       signIn.mutate(values, {
-        onSuccess: () => navigate({ to: redirect ?? '/', replace: true }),
+        onSuccess: () => {
+          // Signed in: a way back left by sign-up (see lib/return-to) has been followed or is no longer wanted.
+          forgetReturnTo();
+          navigate({ to: redirect ?? '/', replace: true });
+        },
         onError: (error) => showApiErrors(form, error),
       }),
     onInvalid,
@@ -44,7 +50,10 @@ export function SignInPage() {
       title="Sign in to Portico"
       footer={
         <>
-          No account yet? <AnchorLink to="/sign-up">Create account</AnchorLink>
+          No account yet?{' '}
+          <AnchorLink to="/sign-up" search={{ email, redirect }}>
+            Create account
+          </AnchorLink>
         </>
       }
     >
@@ -60,6 +69,7 @@ export function SignInPage() {
             <FormAlert error={signIn.error} labels={labels} />
           )}
           <TextInput label={labels.email} type="email" autoComplete="email" required {...form.getInputProps('email')} />
+          <PrefilledEmailNotice expected={email} typed={form.values.email} />
           <PasswordInput
             label={labels.password}
             autoComplete="current-password"

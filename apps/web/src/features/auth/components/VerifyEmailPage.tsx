@@ -4,6 +4,7 @@ import { getRouteApi } from '@tanstack/react-router';
 import { CenteredPage } from '../../../components/CenteredPage';
 import { ButtonLink } from '../../../components/links';
 import { isApiError } from '../../../lib/api';
+import { recallReturnTo } from '../../../lib/return-to';
 import { verifyEmailQueryOptions } from '../api';
 import { ResendVerification } from './ResendVerification';
 
@@ -18,6 +19,8 @@ export function VerifyEmailPage() {
 
 function VerifyToken({ token }: { token: string }) {
   const verification = useQuery(verifyEmailQueryOptions(token));
+  // Left by sign-up when it started from a page to return to, such as an invitation (lib/return-to).
+  const returnTo = recallReturnTo();
 
   if (verification.isPending) {
     return (
@@ -40,8 +43,13 @@ function VerifyToken({ token }: { token: string }) {
   return (
     <CenteredPage title="Your email is verified">
       <Stack>
-        <Text>Thank you. You can now sign in to Portico.</Text>
-        <ButtonLink to="/sign-in">Sign in</ButtonLink>
+        <Text>
+          Thank you. You can now sign in to Portico
+          {returnTo?.redirect.startsWith('/invitations/') ? ' and accept your invitation' : ''}.
+        </Text>
+        <ButtonLink to="/sign-in" search={{ email: returnTo?.email, redirect: returnTo?.redirect }}>
+          Sign in
+        </ButtonLink>
       </Stack>
     </CenteredPage>
   );
