@@ -61,3 +61,25 @@ export const InvitationHistory = z.object({
   ),
 });
 export const ChangeRightsRequest = z.strictObject({ rights: z.enum(RIGHTS) });
+
+/** The Members page: members and invitations in one list, by email, with search, a status filter and a cursor. */
+export const MembersQuery = z.strictObject({
+  q: z.string().trim().max(200).optional(),
+  status: z.enum(['admin', 'member', 'pending', 'expired']).optional(),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const USER_RIGHTS_LABELS = ['Admin', 'Member', 'PENDING', 'Invitation expired'] as const;
+export const MemberRow = z.object({
+  kind: z.enum(['member', 'invitation']),
+  /** The user's id for a member, the invitation's id for an invitation. */
+  id: z.string(),
+  name: z.string().nullable(),
+  email: z.string(),
+  userRights: z.enum(USER_RIGHTS_LABELS),
+  /** Joined (members) or invited (invitations). */
+  since: z.string(),
+  lastSignInAt: z.string().nullable(),
+  expiresAt: z.string().nullable(),
+});
+export const MemberList = z.object({ items: z.array(MemberRow), nextCursor: z.string().nullable() });

@@ -138,6 +138,9 @@ export interface OrganizationMembersTable {
   organization_id: string;
   user_id: string;
   rights: 'admin' | 'member';
+  /** Copies of the account's email and name, kept in step by upsertMember and renames, for the Members list. */
+  email: Generated<string>;
+  name: Generated<string>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

@@ -8,7 +8,7 @@ export function encodeCursor(key: string): string {
 export function decodeCursor(cursor: string | undefined): string | undefined {
   if (cursor === undefined || cursor === '') return undefined;
   const key = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!/^[\x20-\x7e]{1,200}$/.test(key)) throw AppError.validation('cursor', 'is not a cursor this server gave out');
+  if (!/^[\t\x20-\x7e]{1,600}$/.test(key)) throw AppError.validation('cursor', 'is not a cursor this server gave out');
   return key;
 }
 

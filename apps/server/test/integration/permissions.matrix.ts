@@ -172,6 +172,7 @@ export const MATRIX: Row[] = [
 
   // Members and invitations (SPEC §2.4; §3: invite, resend, copy link, new invitation, revoke; change User Rights,
   // remove member — administrators and operators). Allowed requests leave the fixtures as they were.
+  { route: 'GET /api/v1/orgs/:org/members', access: 'org-admin', params: org },
   {
     route: 'POST /api/v1/orgs/:org/invitations',
     access: 'org-admin',

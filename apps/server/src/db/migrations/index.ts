@@ -3,6 +3,7 @@ import * as createAccounts from './2026_11_21_220000_create_accounts.js';
 import * as createOutboxAuditRateLimits from './2026_11_21_220100_create_outbox_audit_rate_limits.js';
 import * as createOrganizationsAndAssets from './2026_11_21_230000_create_organizations_and_assets.js';
 import * as createInvitations from './2026_11_21_233000_create_invitations.js';
+import * as indexMemberDirectory from './2026_11_21_235000_index_member_directory.js';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_21_220100_create_outbox_audit_rate_limits': createOutboxAuditRateLimits,
   '2026_11_21_230000_create_organizations_and_assets': createOrganizationsAndAssets,
   '2026_11_21_233000_create_invitations': createInvitations,
+  '2026_11_21_235000_index_member_directory': indexMemberDirectory,
 };

@@ -88,6 +88,8 @@ export async function findUserByEmail(db: Executor, email: string) {
 }
 
 export async function updateUserName(db: Executor, id: string, name: string, now: Date): Promise<void> {
+  // The Members list keeps a copy of the name on each membership.
+  await db.updateTable('organization_members').set({ name }).where('user_id', '=', id).execute();
   await db
     .updateTable('users')
     .set({ name, updated_at: iso(now) })

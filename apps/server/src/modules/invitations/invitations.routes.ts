@@ -6,12 +6,15 @@ import {
   InvitationView,
   InviteRequest,
   InviteResult,
+  MemberList,
+  MembersQuery,
 } from '@portico/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireSession, SESSION_SECURITY } from '../../http/auth-context.js';
 import { organizationFor } from '../../http/org-access.js';
 import { requestInfo } from '../accounts/accounts.routes.js';
+import { listMembers } from './directory.service.js';
 import * as acceptance from './invitation-acceptance.service.js';
 import * as invitations from './invitations.service.js';
 import { changeRights, removeMember } from './members.service.js';
@@ -113,6 +116,22 @@ export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => invitations.history(deps, await admin(request, request.params.org), request.params.id),
+  );
+
+  app.get(
+    '/api/v1/orgs/:org/members',
+    {
+      onRequest: requireSession,
+      schema: {
+        tags,
+        security,
+        summary: 'Members and invitations in one list, by email',
+        params: orgParams,
+        querystring: MembersQuery,
+        response: { 200: MemberList },
+      },
+    },
+    async (request) => listMembers(deps, await admin(request, request.params.org), request.query),
   );
 
   app.patch(

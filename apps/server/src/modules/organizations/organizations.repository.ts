@@ -77,9 +77,24 @@ export async function upsertMember(
   rights: 'admin' | 'member',
   at: Date,
 ) {
+  // The account's email and name are copied in the same statement (see the member directory migration).
   await db
     .insertInto('organization_members')
-    .values({ organization_id: organizationId, user_id: userId, rights, created_at: iso(at), updated_at: iso(at) })
+    .columns(['organization_id', 'user_id', 'rights', 'email', 'name', 'created_at', 'updated_at'])
+    .expression(
+      db
+        .selectFrom('users')
+        .select([
+          sql.val(organizationId).as('organization_id'),
+          'id',
+          sql.val(rights).as('rights'),
+          'email',
+          'name',
+          sql.val(iso(at)).as('created_at'),
+          sql.val(iso(at)).as('updated_at'),
+        ])
+        .where('id', '=', userId),
+    )
     .onConflict((oc) => oc.columns(['organization_id', 'user_id']).doUpdateSet({ rights, updated_at: iso(at) }))
     .execute();
 }

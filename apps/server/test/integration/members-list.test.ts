@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { upsertMember } from '../../src/modules/organizations/organizations.repository.js';
+import { createOrganizationWithAsset, createSignedInUser, createSignedInUsers, json } from '../helpers/factories.js';
+import { createTestApp, type TestApp } from '../helpers/test-app.js';
+
+/** The Members page's list: members and invitations together, by email, searched, filtered and paged. */
+let t: TestApp;
+let admin: string;
+let org: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const operator = await createSignedInUser(t, 'op@example.com', 'Olive Operator', { isOperator: true });
+  org = (await createOrganizationWithAsset(t, operator, { code: 'dir', name: 'Directory Ltd', serial: 'DIR000000001' }))
+    .organizationId;
+  admin = await createSignedInUser(t, 'boss@example.com', 'Bea Boss');
+  const bossId = (await json(t, 'GET', '/api/v1/me', admin)).json().user.id;
+  await upsertMember(t.runtime.deps.db, org, bossId, 'admin', t.clock.now());
+  const people = await createSignedInUsers(t, [
+    { email: 'carl@example.com', name: 'Carl Member' },
+    { email: 'dora@example.com', name: 'Dora Member' },
+  ]);
+  for (const person of people) await upsertMember(t.runtime.deps.db, org, person.userId, 'member', t.clock.now());
+  await json(t, 'POST', `/api/v1/orgs/${org}/invitations`, admin, {
+    emails: 'alice@example.com, eve@example.com',
+    rights: 'member',
+  });
+});
+afterAll(async () => t.close());
+
+async function list(query = '') {
+  const res = await json(t, 'GET', `/api/v1/orgs/${org}/members${query}`, admin);
+  expect(res.statusCode).toBe(200);
+  return res.json() as {
+    items: { email: string; userRights: string; name: string | null; kind: string; lastSignInAt: string | null }[];
+    nextCursor: string | null;
+  };
+}
+
+describe('the Members list', () => {
+  it('lists members and invitations together by email with their User Rights', async () => {
+    const { items, nextCursor } = await list();
+    expect(items.map((i) => [i.email, i.userRights])).toEqual([
+      ['alice@example.com', 'PENDING'],
+      ['boss@example.com', 'Admin'],
+      ['carl@example.com', 'Member'],
+      ['dora@example.com', 'Member'],
+      ['eve@example.com', 'PENDING'],
+    ]);
+    expect(nextCursor).toBeNull();
+    expect(items.find((i) => i.email === 'boss@example.com')?.lastSignInAt).not.toBeNull();
+    expect(items.find((i) => i.email === 'alice@example.com')?.name).toBeNull();
+  });
+
+  it('pages with a cursor across members and invitations without gaps or repeats', async () => {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await list(`?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.items.map((i) => i.email));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual([
+      'alice@example.com',
+      'boss@example.com',
+      'carl@example.com',
+      'dora@example.com',
+      'eve@example.com',
+    ]);
+  });
+
+  it('searches by name or email and filters by status', async () => {
+    expect((await list('?q=DORA')).items.map((i) => i.email)).toEqual(['dora@example.com']);
+    expect((await list('?q=member')).items.map((i) => i.email)).toEqual(['carl@example.com', 'dora@example.com']);
+    expect((await list('?status=admin')).items.map((i) => i.email)).toEqual(['boss@example.com']);
+    expect((await list('?status=pending')).items.map((i) => i.email)).toEqual(['alice@example.com', 'eve@example.com']);
+    expect((await list('?q=%25')).items).toEqual([]);
+  });
+
+  it('refuses a forged cursor with 400', async () => {
+    const res = await json(
+      t,
+      'GET',
+      `/api/v1/orgs/${org}/members?cursor=${Buffer.from('no tab here').toString('base64url')}`,
+      admin,
+    );
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details[0].path).toBe('cursor');
+  });
+
+  // Last: moving the clock past 7 days also ends the sessions made above.
+  it('shows invitations past their expiry as Invitation expired', async () => {
+    t.clock.advance(8 * 86_400_000);
+    const fresh = await createSignedInUser(t, 'boss2@example.com', 'Bea Boss');
+    const bossId = (await json(t, 'GET', '/api/v1/me', fresh)).json().user.id;
+    await upsertMember(t.runtime.deps.db, org, bossId, 'admin', t.clock.now());
+    const res = await json(t, 'GET', `/api/v1/orgs/${org}/members?status=expired`, fresh);
+    expect(res.json().items.map((i: { email: string; userRights: string }) => [i.email, i.userRights])).toEqual([
+      ['alice@example.com', 'Invitation expired'],
+      ['eve@example.com', 'Invitation expired'],
+    ]);
+  });
+});
