@@ -37,7 +37,8 @@ function narrow<QB extends SelectQueryBuilder<any, any, any>>(
   let q = query;
   if (options.after) {
     const { email, id } = options.after;
-    q = q.where(sql<boolean>`(email > ${email} or (email = ${email} and ${sql.ref(idColumn)} > ${id}))`) as QB;
+    // A row-value comparison, which both SQLite and PostgreSQL answer from the index range (an OR would scan).
+    q = q.where(sql<boolean>`(email, ${sql.ref(idColumn)}) > (${email}, ${id})`) as QB;
   }
   if (options.q) {
     const pattern = likePattern(options.q);
