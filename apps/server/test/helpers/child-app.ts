@@ -1,9 +1,7 @@
-import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { ManualClock } from '../../src/lib/clock.js';
-import { createRuntime } from '../../src/runtime.js';
 import { type ChildDatabase, runCli, TEST_SECRET } from './child-process.js';
-import type { TestApp } from './test-app.js';
+import { openTestApp, type TestApp } from './test-app.js';
 
 /**
  * The application opened on a child process's database, like a server running beside the CLI, as a TestApp so the
@@ -17,20 +15,7 @@ export async function openAppOn(db: ChildDatabase): Promise<TestApp> {
     DATA_DIR: db.dir,
     DATABASE_URL: db.url,
   });
-  const clock = new ManualClock(new Date());
-  const runtime = await createRuntime(config, { webRoot: null, clock });
-  const app = await buildApp(runtime.deps);
-  await app.ready();
-  return {
-    app,
-    runtime,
-    clock,
-    config,
-    async close() {
-      await app.close();
-      await runtime.close();
-    },
-  };
+  return openTestApp(config, { clock: new ManualClock(new Date()) });
 }
 
 /** `portico ARGS` on the child database, from its folder, with the environment a test needs. */

@@ -38,18 +38,27 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       ? { dialect: 'sqlite', file: join(mkdtempSync(join(tmpdir(), 'portico-test-')), 'portico.db') }
       : testDb.database;
   const clock = options.clock instanceof ManualClock ? options.clock : new ManualClock(new Date());
-  const runtime = await createRuntime(config, { webRoot: null, ...options, clock });
+  return openTestApp(config, { ...options, clock }, () => testDb.drop());
+}
+
+/** The real application on an already configured database; `afterClose` runs once the app and runtime are closed. */
+export async function openTestApp(
+  config: Config,
+  options: RuntimeOptions & { clock: ManualClock },
+  afterClose: () => Promise<void> = async () => {},
+): Promise<TestApp> {
+  const runtime = await createRuntime(config, { webRoot: null, ...options });
   const app = await buildApp(runtime.deps);
   await app.ready();
   return {
     app,
     runtime,
-    clock,
+    clock: options.clock,
     config,
     async close() {
       await app.close();
       await runtime.close();
-      await testDb.drop();
+      await afterClose();
     },
   };
 }
