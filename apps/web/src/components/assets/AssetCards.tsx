@@ -1,5 +1,6 @@
 import { Group, Paper, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { CardList } from '../CardList';
 import { AssetStatusBadge } from './AssetStatusBadge';
 import type { AssetListProps } from './AssetTable';
 import { formatEnds, formatTerm, modeLabel } from './asset-format';
@@ -20,7 +21,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 /** The phone form of AssetTable: one card per asset, the same facts as label and value. */
 export function AssetCards({ assets, kind, label, actions }: AssetListProps) {
   return (
-    <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-label={label}>
+    <CardList aria-label={label}>
       {assets.map((asset) => (
         <Paper component="li" key={asset.id} withBorder radius="md" p="sm">
           <Stack gap={6}>
@@ -61,6 +62,6 @@ export function AssetCards({ assets, kind, label, actions }: AssetListProps) {
           </Stack>
         </Paper>
       ))}
-    </Stack>
+    </CardList>
   );
 }

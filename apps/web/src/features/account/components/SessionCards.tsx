@@ -1,12 +1,13 @@
 import { Badge, Box, Group, Paper, Stack, Text } from '@mantine/core';
 import type { Session } from '@portico/contracts';
+import { CardList } from '../../../components/CardList';
 import { formatDateTime, formatRelative } from '../../../lib/format';
 import { describeUserAgent } from '../user-agent';
 import { SignOutSessionButton } from './SignOutSessionButton';
 
 export function SessionCards({ sessions }: { sessions: Session[] }) {
   return (
-    <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }}>
+    <CardList>
       {sessions.map((session) => {
         const device = describeUserAgent(session.userAgent);
         return (
@@ -42,6 +43,6 @@ export function SessionCards({ sessions }: { sessions: Session[] }) {
           </Paper>
         );
       })}
-    </Stack>
+    </CardList>
   );
 }

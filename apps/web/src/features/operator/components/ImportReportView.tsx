@@ -1,6 +1,7 @@
-import { Alert, Badge, Box, Button, Group, List, Paper, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { Alert, Badge, Box, Button, Group, List, Paper, SegmentedControl, Table, Text } from '@mantine/core';
 import type { ImportReport, ImportRow } from '@portico/contracts';
 import { useState } from 'react';
+import { CardList } from '../../../components/CardList';
 import { Section } from '../../../components/Section';
 
 const PAGE = 200;
@@ -118,15 +119,7 @@ function ReportRows({ rows }: { rows: ImportRow[] }) {
           </Table.Tbody>
         </Table>
       </Box>
-      <Stack
-        hiddenFrom="sm"
-        component="ul"
-        gap="xs"
-        p={0}
-        m={0}
-        style={{ listStyle: 'none' }}
-        aria-label="Import report"
-      >
+      <CardList hiddenFrom="sm" gap="xs" aria-label="Import report">
         {rows.map((row) => (
           <Paper component="li" key={row.line} withBorder radius="md" px="sm" py="xs">
             <Group justify="space-between" wrap="nowrap" gap="xs" mb={4}>
@@ -141,7 +134,7 @@ function ReportRows({ rows }: { rows: ImportRow[] }) {
             {row.reasons.length > 0 && <Reasons row={row} />}
           </Paper>
         ))}
-      </Stack>
+      </CardList>
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { Badge, Box, Paper, Stack, Table, Text } from '@mantine/core';
 import type { Organization } from '@portico/contracts';
+import { CardList } from '../../../components/CardList';
 import { AnchorLink } from '../../../components/links';
 import { formatDate } from '../../../lib/format';
 
@@ -66,15 +67,7 @@ export function OrganizationsList({ organizations }: { organizations: Organizati
           </Table.Tbody>
         </Table>
       </Box>
-      <Stack
-        hiddenFrom="sm"
-        component="ul"
-        gap="sm"
-        p={0}
-        m={0}
-        style={{ listStyle: 'none' }}
-        aria-label="Organizations"
-      >
+      <CardList hiddenFrom="sm" aria-label="Organizations">
         {organizations.map((organization) => (
           <Paper component="li" key={organization.id} withBorder radius="md" p="sm">
             <Stack gap={4} align="flex-start">
@@ -86,7 +79,7 @@ export function OrganizationsList({ organizations }: { organizations: Organizati
             </Stack>
           </Paper>
         ))}
-      </Stack>
+      </CardList>
     </>
   );
 }

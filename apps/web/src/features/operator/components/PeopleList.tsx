@@ -1,5 +1,6 @@
 import { Group, Paper, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { CardList } from '../../../components/CardList';
 
 interface Person {
   userId: string;
@@ -18,7 +19,7 @@ export function PeopleList({
   action: (p: Person) => ReactNode;
 }) {
   return (
-    <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }} aria-label={label}>
+    <CardList gap="xs" aria-label={label}>
       {people.map((person) => (
         <Paper component="li" key={person.userId} withBorder radius="md" px="sm" py="xs">
           <Group justify="space-between" wrap="nowrap" gap="sm">
@@ -34,6 +35,6 @@ export function PeopleList({
           </Group>
         </Paper>
       ))}
-    </Stack>
+    </CardList>
   );
 }

@@ -1,6 +1,7 @@
 import { Alert, Badge, Box, Button, Group, Loader, Paper, Stack, Table, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { Product } from '@portico/contracts';
+import { CardList } from '../../../components/CardList';
 import { Section } from '../../../components/Section';
 import { usePageTitle } from '../../../lib/page-title';
 import { useProducts } from '../api';
@@ -75,7 +76,7 @@ function ProductList({ items }: { items: Product[] }) {
           </Table.Tbody>
         </Table>
       </Box>
-      <Stack hiddenFrom="sm" component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Products">
+      <CardList hiddenFrom="sm" gap="xs" aria-label="Products">
         {items.map((product) => (
           <Paper component="li" key={product.id} withBorder radius="md" px="sm" py="xs">
             <Group justify="space-between" wrap="nowrap" gap="sm">
@@ -92,7 +93,7 @@ function ProductList({ items }: { items: Product[] }) {
             </Group>
           </Paper>
         ))}
-      </Stack>
+      </CardList>
     </>
   );
 }
