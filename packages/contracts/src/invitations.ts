@@ -62,10 +62,16 @@ export const InvitationHistory = z.object({
 });
 export const ChangeRightsRequest = z.strictObject({ rights: z.enum(RIGHTS) });
 
-/** The Members page: members and invitations in one list, by email, with search, a status filter and a cursor. */
+export const MEMBER_SORTS = ['email', '-email', 'since', '-since'] as const;
+
+/**
+ * The Members page: members and invitations in one list, with search, a status filter, a sort (email A→Z or Z→A;
+ * joined or invited date, oldest or newest first) and a cursor.
+ */
 export const MembersQuery = z.strictObject({
   q: z.string().trim().max(200).optional(),
   status: z.enum(['admin', 'member', 'pending', 'expired']).optional(),
+  sort: z.enum(MEMBER_SORTS).default('email'),
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

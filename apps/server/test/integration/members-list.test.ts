@@ -89,6 +89,64 @@ describe('the Members list', () => {
     expect(res.json().error.details[0].path).toBe('cursor');
   });
 
+  it('sorts by email Z→A and by joined or invited date either way, paging each order without gaps', async () => {
+    // Only operators create organizations; then every row is dated an hour after the one before.
+    const operator = await createSignedInUser(t, 'op2@example.com', 'Otto Operator', { isOperator: true });
+    const orgId = (
+      await createOrganizationWithAsset(t, operator, { code: 'dates', name: 'Dates Ltd', serial: 'DAT000000001' })
+    ).organizationId;
+    const db = t.runtime.deps.db;
+    const bossId = (await json(t, 'GET', '/api/v1/me', admin)).json().user.id;
+    const [carl, dora] = await createSignedInUsers(t, [
+      { email: 'carl2@example.com', name: 'Carl Two' },
+      { email: 'dora2@example.com', name: 'Dora Two' },
+    ]);
+    await upsertMember(db, orgId, bossId, 'admin', t.clock.now());
+    t.clock.advance(3_600_000);
+    await upsertMember(db, orgId, dora.userId, 'member', t.clock.now());
+    t.clock.advance(3_600_000);
+    await json(t, 'POST', `/api/v1/orgs/${orgId}/invitations`, admin, { emails: 'zed@example.com', rights: 'member' });
+    t.clock.advance(3_600_000);
+    await upsertMember(db, orgId, carl.userId, 'member', t.clock.now());
+    t.clock.advance(3_600_000);
+    await json(t, 'POST', `/api/v1/orgs/${orgId}/invitations`, admin, { emails: 'amy@example.com', rights: 'admin' });
+
+    const walk = async (sort: string) => {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const res = await json(
+          t,
+          'GET',
+          `/api/v1/orgs/${orgId}/members?limit=2&sort=${sort}${cursor ? `&cursor=${cursor}` : ''}`,
+          admin,
+        );
+        expect(res.statusCode).toBe(200);
+        seen.push(...res.json().items.map((i: { email: string }) => i.email));
+        cursor = res.json().nextCursor;
+      } while (cursor);
+      return seen;
+    };
+    const byDate = ['boss@example.com', 'dora2@example.com', 'zed@example.com', 'carl2@example.com', 'amy@example.com'];
+    expect(await walk('since')).toEqual(byDate);
+    expect(await walk('-since')).toEqual([...byDate].reverse());
+    expect(await walk('-email')).toEqual([...byDate].sort().reverse());
+
+    // A cursor made for one order means nothing in another: refused, not misread.
+    const first = await json(t, 'GET', `/api/v1/orgs/${orgId}/members?limit=1&sort=since`, admin);
+    const wrong = await json(
+      t,
+      'GET',
+      `/api/v1/orgs/${orgId}/members?sort=email&cursor=${first.json().nextCursor}`,
+      admin,
+    );
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.details[0].path).toBe('cursor');
+    const unknown = await json(t, 'GET', `/api/v1/orgs/${orgId}/members?sort=name`, admin);
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.details[0].path).toBe('sort');
+  });
+
   // Last: moving the clock past 7 days also ends the sessions made above.
   it('shows invitations past their expiry as Invitation expired', async () => {
     t.clock.advance(8 * 86_400_000);

@@ -4,6 +4,8 @@ import * as createOutboxAuditRateLimits from './2026_11_21_220100_create_outbox_
 import * as createOrganizationsAndAssets from './2026_11_21_230000_create_organizations_and_assets.js';
 import * as createInvitations from './2026_11_21_233000_create_invitations.js';
 import * as indexMemberDirectory from './2026_11_21_235000_index_member_directory.js';
+import * as indexMemberDates from './2026_11_22_090000_index_member_dates.js';
+import * as indexAuditFilters from './2026_11_22_100000_index_audit_filters.js';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +14,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_21_230000_create_organizations_and_assets': createOrganizationsAndAssets,
   '2026_11_21_233000_create_invitations': createInvitations,
   '2026_11_21_235000_index_member_directory': indexMemberDirectory,
+  '2026_11_22_090000_index_member_dates': indexMemberDates,
+  '2026_11_22_100000_index_audit_filters': indexAuditFilters,
 };

@@ -3,12 +3,15 @@ import type { Executor } from '../../db/database.js';
 import { iso } from '../../lib/time.js';
 
 export type DirectoryStatus = 'admin' | 'member' | 'pending' | 'expired';
+/** By email (A→Z or Z→A) or by the date the member joined or was invited (oldest or newest first). */
+export type DirectorySort = 'email' | '-email' | 'since' | '-since';
 
 export interface DirectoryQuery {
   q?: string;
   status?: DirectoryStatus;
-  /** Keyset: the (email, id) of the last row of the previous page. */
-  after?: { email: string; id: string };
+  sort: DirectorySort;
+  /** Keyset: the sort value (email or ISO date) and id of the last row of the previous page. */
+  after?: { value: string; id: string };
   limit: number;
   now: Date;
 }
@@ -27,18 +30,25 @@ function likePattern(q: string): string {
   return `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** The keyset condition and the search, the same on both halves of the list. */
+function order(sort: DirectorySort) {
+  return { column: sort.endsWith('email') ? 'email' : 'created_at', descending: sort.startsWith('-') } as const;
+}
+
+/** The keyset condition, the search and the order, the same on both halves of the list. */
 function narrow<QB extends SelectQueryBuilder<any, any, any>>(
   query: QB,
   idColumn: string,
   options: DirectoryQuery,
   searchName: boolean,
 ): QB {
+  const { column, descending } = order(options.sort);
+  const direction = descending ? 'desc' : 'asc';
   let q = query;
   if (options.after) {
-    const { email, id } = options.after;
+    const { value, id } = options.after;
     // A row-value comparison, which both SQLite and PostgreSQL answer from the index range (an OR would scan).
-    q = q.where(sql<boolean>`(email, ${sql.ref(idColumn)}) > (${email}, ${id})`) as QB;
+    const comparison = descending ? sql`<` : sql`>`;
+    q = q.where(sql<boolean>`(${sql.ref(column)}, ${sql.ref(idColumn)}) ${comparison} (${value}, ${id})`) as QB;
   }
   if (options.q) {
     const pattern = likePattern(options.q);
@@ -49,15 +59,15 @@ function narrow<QB extends SelectQueryBuilder<any, any, any>>(
     ) as QB;
   }
   return q
-    .orderBy('email')
-    .orderBy(idColumn)
+    .orderBy(column, direction)
+    .orderBy(idColumn, direction)
     .limit(options.limit + 1) as QB;
 }
 
 /**
- * One page of the Members list: members and pending invitations together, by email. Each half reads one range of
- * its (organization_id, email, id) index after the cursor and stops at the page size, so a deep page costs what the
- * first does; the two short halves are then merged.
+ * One page of the Members list: members and pending invitations together, by email or by date. Each half reads one
+ * range of its (organization_id, email | created_at, id) index after the cursor and stops at the page size, so a deep
+ * page costs what the first does; the two short halves are then merged.
  */
 export async function listDirectory(
   db: Executor,
@@ -114,9 +124,11 @@ export async function listDirectory(
   let query: SelectQueryBuilder<any, any, DirectoryRow>;
   if (wantMembers && wantInvitations) query = memberHalf.unionAll(invitationHalf);
   else query = wantMembers ? memberHalf : invitationHalf;
+  const { column, descending } = order(options.sort);
+  const direction = descending ? 'desc' : 'asc';
   return query
-    .orderBy('email')
-    .orderBy('id')
+    .orderBy(column === 'email' ? 'email' : 'since', direction)
+    .orderBy('id', direction)
     .limit(options.limit + 1)
     .execute();
 }

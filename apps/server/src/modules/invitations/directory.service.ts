@@ -2,29 +2,45 @@ import type { AppDeps } from '../../deps.js';
 import { AppError } from '../../http/errors.js';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
 import { toIsoString } from '../../lib/time.js';
-import { type DirectoryStatus, lastSignIns, listDirectory } from './directory.repository.js';
+import {
+  type DirectoryRow,
+  type DirectorySort,
+  type DirectoryStatus,
+  lastSignIns,
+  listDirectory,
+} from './directory.repository.js';
 
 const LABELS = { admin: 'Admin', member: 'Member', pending: 'PENDING', expired: 'Invitation expired' } as const;
 
-/** The cursor holds the last row's email and id; anything else is refused like a forged cursor. */
-function readCursor(cursor: string | undefined): { email: string; id: string } | undefined {
+/**
+ * The cursor holds the sort it was made for and the last row's sort value and id; a cursor of another sort, or
+ * anything else, is refused like a forged one.
+ */
+function readCursor(cursor: string | undefined, sort: DirectorySort): { value: string; id: string } | undefined {
   const key = decodeCursor(cursor);
   if (key === undefined) return undefined;
-  const tab = key.indexOf('\t');
-  if (tab < 1) throw AppError.validation('cursor', 'is not a cursor this server gave out');
-  return { email: key.slice(0, tab), id: key.slice(tab + 1) };
+  const [cursorSort, value, id, ...rest] = key.split('\t');
+  if (cursorSort !== sort || !value || !id || rest.length > 0)
+    throw AppError.validation('cursor', 'is not a cursor this server gave out for this sort order');
+  return { value, id };
+}
+
+function cursorAfter(row: DirectoryRow, sort: DirectorySort): string {
+  const value = sort.endsWith('email') ? row.email : toIsoString(row.since);
+  return encodeCursor(`${sort}\t${value}\t${row.id}`);
 }
 
 export async function listMembers(
   deps: AppDeps,
   organizationId: string,
-  query: { q?: string; status?: DirectoryStatus; cursor?: string; limit: number },
+  query: { q?: string; status?: DirectoryStatus; sort: DirectorySort; cursor?: string; limit: number },
 ) {
   const now = deps.clock.now();
   const rows = await listDirectory(deps.db, organizationId, {
     q: query.q,
     status: query.status,
-    after: readCursor(query.cursor),
+    sort: query.sort,
+    after: readCursor(query.cursor, query.sort),
     limit: query.limit,
     now,
   });
@@ -48,6 +64,6 @@ export async function listMembers(
         expiresAt: row.expires_at === null ? null : toIsoString(row.expires_at),
       };
     }),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(`${last.email}\t${last.id}`) : null,
+    nextCursor: rows.length > query.limit && last ? cursorAfter(last, query.sort) : null,
   };
 }

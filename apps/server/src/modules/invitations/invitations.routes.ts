@@ -125,7 +125,7 @@ export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         security,
-        summary: 'Members and invitations in one list, by email',
+        summary: 'Members and invitations in one list, searched, filtered, sorted and paged',
         params: orgParams,
         querystring: MembersQuery,
         response: { 200: MemberList },
