@@ -15,6 +15,7 @@ import { meRoutes } from './modules/accounts/me.routes.js';
 import { invitationRoutes } from './modules/invitations/invitations.routes.js';
 import { mailboxRoutes } from './modules/mail/mailbox.routes.js';
 import { operatorRoutes } from './modules/operator/operator.routes.js';
+import { organizationRoutes } from './modules/organizations/organizations.routes.js';
 import { registrationRoutes } from './modules/registrations/registrations.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 
@@ -58,6 +59,7 @@ export async function buildApp(deps: AppDeps, options: { logLevel?: string } = {
   await app.register(operatorRoutes);
   await app.register(registrationRoutes);
   await app.register(invitationRoutes);
+  await app.register(organizationRoutes);
   await registerWebApp(app, deps.webRoot);
   return app;
 }

@@ -41,3 +41,11 @@ export const EmailBody = z.strictObject({
 });
 
 export type Organization = z.infer<typeof Organization>;
+
+/** My organization (SPEC §2.4): what every member may see of an organization — its name and its administrators. */
+export const MyOrganization = z.object({
+  organization: z.object({ id: z.string(), name: z.string(), code: z.string() }),
+  rights: z.enum(['admin', 'member']),
+  administrators: z.array(Person),
+});
+export type MyOrganization = z.infer<typeof MyOrganization>;

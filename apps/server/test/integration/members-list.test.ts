@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { upsertMember } from '../../src/modules/organizations/organizations.repository.js';
-import { createOrganizationWithAsset, createSignedInUser, createSignedInUsers, json } from '../helpers/factories.js';
+import {
+  createOrganizationWithAsset,
+  createSignedInUser,
+  createSignedInUsers,
+  json,
+  type SignedInUser,
+} from '../helpers/factories.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 
 /** The Members page's list: members and invitations together, by email, searched, filtered and paged. */
@@ -97,10 +103,10 @@ describe('the Members list', () => {
     ).organizationId;
     const db = t.runtime.deps.db;
     const bossId = (await json(t, 'GET', '/api/v1/me', admin)).json().user.id;
-    const [carl, dora] = await createSignedInUsers(t, [
+    const [carl, dora] = (await createSignedInUsers(t, [
       { email: 'carl2@example.com', name: 'Carl Two' },
       { email: 'dora2@example.com', name: 'Dora Two' },
-    ]);
+    ])) as [SignedInUser, SignedInUser];
     await upsertMember(db, orgId, bossId, 'admin', t.clock.now());
     t.clock.advance(3_600_000);
     await upsertMember(db, orgId, dora.userId, 'member', t.clock.now());

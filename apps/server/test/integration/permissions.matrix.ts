@@ -53,10 +53,12 @@ export interface Caller {
  *   administrator and a stranger get the 404 of an unknown id (SPEC §3: ids cannot be probed);
  * - org-linked: the First Moment of Truth, for users linked to `:org` by a registered serial (SPEC §2.3);
  *   everyone else, operators included (they appoint through the operator API), gets the 404 of an unknown id;
+ * - org-member: every member of `:org` (administrators too) and operators get `ok`; everyone else the 404 of an
+ *   unknown id (My organization, SPEC §2.4);
  * - own: the caller's own resource; another account's id gets the 404 of an unknown id.
  * Every rule but public answers 401 without a valid session.
  */
-export type Access = 'public' | 'session' | 'operator' | 'org-admin' | 'org-linked' | 'own';
+export type Access = 'public' | 'session' | 'operator' | 'org-admin' | 'org-member' | 'org-linked' | 'own';
 
 export interface Outcome {
   status: number;
@@ -172,6 +174,7 @@ export const MATRIX: Row[] = [
 
   // Members and invitations (SPEC §2.4; §3: invite, resend, copy link, new invitation, revoke; change User Rights,
   // remove member — administrators and operators). Allowed requests leave the fixtures as they were.
+  { route: 'GET /api/v1/orgs/:org', access: 'org-member', params: org },
   { route: 'GET /api/v1/orgs/:org/members', access: 'org-admin', params: org },
   {
     route: 'POST /api/v1/orgs/:org/invitations',
@@ -303,6 +306,7 @@ export interface Expected extends Outcome {
 
 const ORG_ADMINS: readonly ActorName[] = ['adminA', 'operator'];
 const LINKED_TO_A: readonly ActorName[] = ['adminA', 'linkedA'];
+const MEMBERS_OF_A: readonly ActorName[] = ['adminA', 'memberA', 'operator'];
 
 /** What `actor` must get from `row`: SPEC §3 read through the row's access rule. */
 export function expectedFor(row: Row, actor: ActorName): Expected {
@@ -316,6 +320,8 @@ export function expectedFor(row: Row, actor: ActorName): Expected {
       return actor === 'operator' ? ok : { status: 403, code: 'FORBIDDEN' };
     case 'org-admin':
       return ORG_ADMINS.includes(actor) ? ok : { status: 404, likeUnknown: { param: 'org', value: UNKNOWN_ORG } };
+    case 'org-member':
+      return MEMBERS_OF_A.includes(actor) ? ok : { status: 404, likeUnknown: { param: 'org', value: UNKNOWN_ORG } };
     case 'org-linked':
       return LINKED_TO_A.includes(actor) ? ok : { status: 404, likeUnknown: { param: 'org', value: UNKNOWN_ORG } };
     case 'own':

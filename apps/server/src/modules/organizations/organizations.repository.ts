@@ -124,7 +124,9 @@ export async function listAdministrators(db: Executor, organizationId: string) {
     .select(['u.id as userId', 'u.name', 'u.email'])
     .where('m.organization_id', '=', organizationId)
     .where('m.rights', '=', 'admin')
+    // Longest-serving first; the email settles a tie, so the order never changes between two reads.
     .orderBy('m.created_at')
+    .orderBy('u.email')
     .execute();
 }
 
