@@ -17,6 +17,7 @@ import { mailboxRoutes } from './modules/mail/mailbox.routes.js';
 import { operatorRoutes } from './modules/operator/operator.routes.js';
 import { organizationRoutes } from './modules/organizations/organizations.routes.js';
 import { registrationRoutes } from './modules/registrations/registrations.routes.js';
+import { devClockRoutes } from './modules/system/dev-clock.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -53,6 +54,7 @@ export async function buildApp(deps: AppDeps, options: { logLevel?: string } = {
   await registerOpenApi(app, deps.config.publicUrl);
 
   await app.register(systemRoutes);
+  await app.register(devClockRoutes);
   await app.register(accountRoutes);
   await app.register(meRoutes);
   await app.register(mailboxRoutes);

@@ -23,6 +23,8 @@ export interface Config {
   heartbeatIntervalMs: number;
   offlineLeaseMaxMs: number;
   transferLimit: { count: number; windowMs: number };
+  /** DEV_CLOCK=true: the server's clock can be moved forward through /api/v1/dev/clock (e2e tests; never production). */
+  devClock: boolean;
 }
 
 export class ConfigError extends Error {
@@ -76,6 +78,8 @@ export function loadConfig(env: Env = process.env): Config {
   if (secret === null && nodeEnv === 'production') problems.push('SECRET is required when NODE_ENV=production');
   if (smtpUrl === null && nodeEnv === 'production')
     problems.push('SMTP_URL is required when NODE_ENV=production (the dev mailbox is for development)');
+  const devClock = read('DEV_CLOCK', 'false', parseBoolean, 'true or false');
+  if (devClock && nodeEnv === 'production') problems.push('DEV_CLOCK=true is refused when NODE_ENV=production');
   const transferLimit = read(
     'TRANSFER_LIMIT',
     '5 per 30d',
@@ -100,12 +104,19 @@ export function loadConfig(env: Env = process.env): Config {
     heartbeatIntervalMs: duration('HEARTBEAT_INTERVAL', '10m'),
     offlineLeaseMaxMs: duration('OFFLINE_LEASE_MAX', '30d'),
     transferLimit,
+    devClock,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function parseBoolean(raw: string): boolean | null {
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  return null;
+}
 
 function parsePort(raw: string): number | null {
   const port = Number(raw);

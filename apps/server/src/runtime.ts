@@ -6,7 +6,7 @@ import { type DatabaseHandle, openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrator.js';
 import type { AppDeps } from './deps.js';
 import { DEFAULT_RATE_RULES, pruneRateLimits, type RateRules } from './http/rate-limit.js';
-import { type Clock, systemClock } from './lib/clock.js';
+import { type Clock, OffsetClock, systemClock } from './lib/clock.js';
 import { createSessionFinder } from './modules/accounts/accounts.repository.js';
 import { createAuth } from './modules/accounts/auth.js';
 import { MailWorker, type MailWorkerOptions } from './modules/mail/mail.worker.js';
@@ -35,7 +35,7 @@ export interface RuntimeOptions {
 export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
   const secret = resolveSecret(config);
   const database = openDatabase(config.database);
-  const clock = options.clock ?? systemClock;
+  const clock = options.clock ?? (config.devClock ? new OffsetClock() : systemClock);
   if (options.migrate !== false) await migrateToLatest(database.db);
   const log = pino({ level: config.logLevel });
   const mailTransport =

@@ -20,3 +20,25 @@ export class ManualClock implements Clock {
     this.current = date.getTime();
   }
 }
+
+/**
+ * The wall clock moved forward by a chosen amount: what `DEV_CLOCK=true` gives a development or e2e server, so an
+ * end-to-end test can see an invitation expire after 7 days without waiting for them (never in production).
+ */
+export class OffsetClock implements Clock {
+  private offsetMs = 0;
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+  advance(ms: number): void {
+    this.offsetMs += ms;
+  }
+  get offset(): number {
+    return this.offsetMs;
+  }
+}
+
+/** A clock a test or the dev clock route may move forward. */
+export function isAdjustable(clock: Clock): clock is Clock & { advance(ms: number): void } {
+  return typeof (clock as { advance?: unknown }).advance === 'function';
+}

@@ -104,6 +104,14 @@ export const MATRIX: Row[] = [
   { route: 'GET /api/docs/yaml', access: 'public' },
   // The dev mailbox exists only without SMTP_URL, which production refuses (config.ts); tests run without it.
   { route: 'GET /api/v1/dev/mailbox', access: 'public' },
+  // The dev clock exists only with DEV_CLOCK=true (e2e servers; refused in production); tests run without it.
+  { route: 'GET /api/v1/dev/clock', access: 'public', ok: { status: 404, code: 'NOT_FOUND' } },
+  {
+    route: 'POST /api/v1/dev/clock',
+    access: 'public',
+    body: () => ({ advance: '1s' }),
+    ok: { status: 404, code: 'NOT_FOUND' },
+  },
 
   // Accounts (SPEC §2.1): the public steps answer the same with or without a session.
   {

@@ -157,6 +157,18 @@ export function createAuth(deps: AuthDeps) {
         ),
     },
     databaseHooks: {
+      session: {
+        create: {
+          // Sessions expire on the injected clock, the one every other expiry here reads (ARCHITECTURE 11): a test
+          // or dev clock moved past a week must not make each new session born expired.
+          before: async (session) => {
+            const now = clock.now();
+            return {
+              data: { ...session, createdAt: now, expiresAt: new Date(now.getTime() + SESSION_TTL_SECONDS * 1000) },
+            };
+          },
+        },
+      },
       account: {
         create: {
           // Runs inside Better Auth's sign-up transaction, after the user row and before the password account row:

@@ -1,0 +1,49 @@
+import { AdvanceClockRequest, DevClock } from '@portico/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { AppError } from '../../http/errors.js';
+import { isAdjustable } from '../../lib/clock.js';
+import { parseDuration } from '../../lib/durations.js';
+
+/**
+ * The dev clock: with DEV_CLOCK=true (refused in production by config.ts) the server's clock moves forward on
+ * request, so an e2e test sees a 7-day invitation expire. Forward only: time running backwards would let expired
+ * things come back to life. Without DEV_CLOCK it answers like a route that does not exist.
+ */
+export const devClockRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { deps } = app;
+  const adjustableClock = () => {
+    if (!deps.config.devClock || !isAdjustable(deps.clock)) throw AppError.notFound('dev clock');
+    return deps.clock;
+  };
+  const reading = (offsetMs: number) => ({ now: deps.clock.now().toISOString(), offsetMs });
+  let offsetMs = 0;
+
+  app.get(
+    '/api/v1/dev/clock',
+    { schema: { tags: ['dev'], summary: 'The dev clock (DEV_CLOCK=true only)', response: { 200: DevClock } } },
+    async () => {
+      adjustableClock();
+      return reading(offsetMs);
+    },
+  );
+  app.post(
+    '/api/v1/dev/clock',
+    {
+      schema: {
+        tags: ['dev'],
+        summary: 'Move the dev clock forward (DEV_CLOCK=true only)',
+        body: AdvanceClockRequest,
+        response: { 200: DevClock },
+      },
+    },
+    async (request) => {
+      const clock = adjustableClock();
+      const ms = parseDuration(request.body.advance);
+      if (ms === null) throw AppError.validation('advance', 'must be a duration such as 7d, 1h or 90s');
+      clock.advance(ms);
+      offsetMs += ms;
+      request.log.warn({ advancedMs: ms, offsetMs }, 'dev clock moved forward');
+      return reading(offsetMs);
+    },
+  );
+};
