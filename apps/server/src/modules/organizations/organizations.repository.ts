@@ -118,16 +118,18 @@ export async function deleteMember(db: Executor, organizationId: string, userId:
 }
 
 export async function listAdministrators(db: Executor, organizationId: string) {
-  return db
-    .selectFrom('organization_members as m')
-    .innerJoin('users as u', 'u.id', 'm.user_id')
-    .select(['u.id as userId', 'u.name', 'u.email'])
-    .where('m.organization_id', '=', organizationId)
-    .where('m.rights', '=', 'admin')
-    // Longest-serving first; the email settles a tie, so the order never changes between two reads.
-    .orderBy('m.created_at')
-    .orderBy('u.email')
-    .execute();
+  return (
+    db
+      .selectFrom('organization_members as m')
+      .innerJoin('users as u', 'u.id', 'm.user_id')
+      .select(['u.id as userId', 'u.name', 'u.email'])
+      .where('m.organization_id', '=', organizationId)
+      .where('m.rights', '=', 'admin')
+      // Longest-serving first; the email settles a tie, so the order never changes between two reads.
+      .orderBy('m.created_at')
+      .orderBy('u.email')
+      .execute()
+  );
 }
 
 export async function countAdministrators(db: Executor, organizationId: string): Promise<number> {
