@@ -12,6 +12,7 @@ import { serializerCompiler } from './http/serializer.js';
 import { registerWebApp } from './http/web.js';
 import { accountRoutes } from './modules/accounts/accounts.routes.js';
 import { meRoutes } from './modules/accounts/me.routes.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
 import { invitationRoutes } from './modules/invitations/invitations.routes.js';
 import { mailboxRoutes } from './modules/mail/mailbox.routes.js';
 import { operatorRoutes } from './modules/operator/operator.routes.js';
@@ -61,6 +62,7 @@ export async function buildApp(deps: AppDeps, options: { logLevel?: string } = {
   await app.register(operatorRoutes);
   await app.register(registrationRoutes);
   await app.register(invitationRoutes);
+  await app.register(auditRoutes);
   await app.register(organizationRoutes);
   await registerWebApp(app, deps.webRoot);
   return app;

@@ -1,5 +1,6 @@
 export * from './accounts.js';
 export * from './assets.js';
+export * from './audit.js';
 export * from './errors.js';
 export * from './ids.js';
 export * from './invitations.js';

@@ -305,6 +305,12 @@ export const MATRIX: Row[] = [
   { route: 'GET /api/v1/operator/operators', access: 'operator' },
   { route: 'POST /api/v1/operator/operators', access: 'operator', body: ({ f }) => ({ email: f.spare.email }) },
   { route: 'DELETE /api/v1/operator/operators/:user', access: 'operator', params: { user: (f) => f.spare.userId } },
+
+  // The audit log (SPEC §2.8; §3: an organization's to its administrators and operators, all of it to operators).
+  { route: 'GET /api/v1/orgs/:org/audit-events', access: 'org-admin', params: org },
+  { route: 'GET /api/v1/orgs/:org/audit-events/actions', access: 'org-admin', params: org },
+  { route: 'GET /api/v1/operator/audit-events', access: 'operator' },
+  { route: 'GET /api/v1/operator/audit-events/actions', access: 'operator' },
 ];
 
 export interface Expected extends Outcome {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import { newId } from '../../lib/ids.js';
 import { iso } from '../../lib/time.js';
@@ -49,4 +50,80 @@ export async function listAuditForTarget(db: Executor, targetType: string, targe
     .where('target_id', '=', targetId)
     .orderBy('id')
     .execute();
+}
+
+/** What a reader of the log narrows it to. No organizationId: every organization's events and the instance's own. */
+export interface AuditFilter {
+  organizationId?: string;
+  action?: string;
+  actorUserId?: string;
+}
+
+export interface AuditRow {
+  id: string;
+  occurred_at: string | Date;
+  actor_user_id: string | null;
+  actor_name: string | null;
+  actor_email: string | null;
+  actor_ip: string | null;
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  organization_id: string | null;
+  before_json: string | null;
+  after_json: string | null;
+}
+
+/**
+ * Up to `limit` events, newest first, older than the event `before` (keyset on the time-sortable id). Every filter
+ * has an index ending in id (migration 2026_11_22_100000), so each page is one short index range however deep it is.
+ */
+export async function listAuditEvents(
+  db: Executor,
+  filter: AuditFilter,
+  options: { before?: string; limit: number },
+): Promise<AuditRow[]> {
+  let query = db
+    .selectFrom('audit_events as e')
+    .leftJoin('users as u', 'u.id', 'e.actor_user_id')
+    .select([
+      'e.id',
+      'e.occurred_at',
+      'e.actor_user_id',
+      'u.name as actor_name',
+      'u.email as actor_email',
+      'e.actor_ip',
+      'e.action',
+      'e.target_type',
+      'e.target_id',
+      'e.organization_id',
+      'e.before_json',
+      'e.after_json',
+    ])
+    .orderBy('e.id', 'desc')
+    .limit(options.limit);
+  if (filter.organizationId !== undefined) query = query.where('e.organization_id', '=', filter.organizationId);
+  if (filter.action !== undefined) query = query.where('e.action', '=', filter.action);
+  if (filter.actorUserId !== undefined) query = query.where('e.actor_user_id', '=', filter.actorUserId);
+  if (options.before !== undefined) query = query.where('e.id', '<', options.before);
+  return query.execute();
+}
+
+/**
+ * The distinct actions of one organization's log (or of the whole log), sorted. A recursive query hops from each
+ * action to the next one in the (organization_id, action, id) or (action, id) index, so it costs one index seek per
+ * distinct action rather than a scan of every event; both SQLite and PostgreSQL run it as written.
+ */
+export async function listAuditActions(db: Executor, organizationId: string | undefined): Promise<string[]> {
+  const inScope = organizationId === undefined ? sql`1 = 1` : sql`organization_id = ${organizationId}`;
+  const result = await sql<{ action: string }>`
+    with recursive actions(action) as (
+      select (select action from audit_events where ${inScope} order by action limit 1)
+      union all
+      select (select a.action from audit_events a where ${inScope} and a.action > actions.action
+              order by a.action limit 1)
+      from actions where actions.action is not null
+    )
+    select action from actions where action is not null`.execute(db);
+  return result.rows.map((row) => row.action);
 }

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+
+/** Events a page of the audit log holds by default, and at most (SPEC §4.2). */
+export const AUDIT_PAGE_DEFAULT = 50;
+export const AUDIT_PAGE_MAX = 200;
+
+/** An empty filter (`?action=`) means no filter, as a cleared form field sends it. */
+const filter = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((value) => value || undefined);
+
+/**
+ * `GET /api/v1/orgs/{org}/audit-events`: newest first, paged by an opaque cursor; `format=csv` answers every
+ * matching event as one CSV download instead (cursor and limit do not apply to it).
+ */
+export const AuditQuery = z.strictObject({
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(AUDIT_PAGE_MAX).default(AUDIT_PAGE_DEFAULT),
+  /** One action, exactly, e.g. `member.removed`. */
+  action: filter(100),
+  /** Who did it: an email address (any case) or a user id (`usr_…`). */
+  actor: filter(320),
+  format: z.enum(['json', 'csv']).default('json'),
+});
+export type AuditQuery = z.output<typeof AuditQuery>;
+
+/** The operators' log across every organization, optionally of one (by id or code). */
+export const OperatorAuditQuery = AuditQuery.extend({ organization: filter(100) });
+export type OperatorAuditQuery = z.output<typeof OperatorAuditQuery>;
+export const OperatorAuditActionsQuery = z.strictObject({ organization: filter(100) });
+
+/** Who did it; name and email are null when the account no longer exists. Null actor: the system (CLI, worker). */
+export const AuditActor = z.object({ id: z.string(), name: z.string().nullable(), email: z.string().nullable() });
+
+/**
+ * The state before or after a change: always a JSON object (a stored value of another shape comes wrapped as
+ * `{ "value": … }`), so that the response serializer can write it and clients can list its fields.
+ */
+export const AuditState = z.record(z.string(), z.unknown()).nullable();
+
+export const AuditEvent = z.object({
+  id: z.string(),
+  occurredAt: z.string(),
+  action: z.string(),
+  actor: AuditActor.nullable(),
+  actorIp: z.string().nullable(),
+  targetType: z.string(),
+  targetId: z.string().nullable(),
+  organizationId: z.string().nullable(),
+  before: AuditState,
+  after: AuditState,
+});
+export type AuditEvent = z.infer<typeof AuditEvent>;
+
+export const AuditEventList = z.object({ items: z.array(AuditEvent), nextCursor: z.string().nullable() });
+export type AuditEventList = z.infer<typeof AuditEventList>;
+
+/** The distinct actions recorded in a log, sorted: what the action filter offers. */
+export const AuditActionList = z.object({ actions: z.array(z.string()) });
+export type AuditActionList = z.infer<typeof AuditActionList>;
+
+/** The columns of the CSV export, in order (its header row). */
+export const AUDIT_CSV_COLUMNS = [
+  'id',
+  'occurred_at',
+  'action',
+  'actor_id',
+  'actor_name',
+  'actor_email',
+  'actor_ip',
+  'target_type',
+  'target_id',
+  'organization_id',
+  'before',
+  'after',
+] as const;
