@@ -9,9 +9,18 @@ import { runCleanups, SkipScenario } from './lib/cleanup.mjs';
 import { createContext } from './lib/context.mjs';
 import { DURATION_SECONDS, LOAD, WARMUP_SECONDS } from './lib/load.mjs';
 import { ROOT, SERVER_LOG_LEVEL } from './lib/portico.mjs';
-import { LEGEND, machineInfo, printStartupTable, printTable, startupLegend, writeJson } from './lib/report.mjs';
+import {
+  FIGURES_LEGEND,
+  LEGEND,
+  machineInfo,
+  printFiguresTable,
+  printStartupTable,
+  printTable,
+  startupLegend,
+  writeJson,
+} from './lib/report.mjs';
 import { IDLE_SECONDS, measureStartup, POLL_INTERVAL_MS, STARTUP_TARGET, WARM_STARTS } from './lib/startup.mjs';
-import { evaluate, evaluateStartup } from './lib/targets.mjs';
+import { evaluate, evaluateFigures, evaluateStartup } from './lib/targets.mjs';
 
 const SCENARIO_DIR = join(ROOT, 'bench/scenarios');
 const RESULTS_FILE = join(ROOT, 'bench/results/latest.json');
@@ -29,16 +38,23 @@ async function loadScenarios() {
     scenarios.push(...[module.default].flat().map((s) => ({ ...s, file })));
   }
   const kept = scenarios.filter((s) => !s.baseline && selected(`${s.name} ${s.database}`));
-  // The ratios need the baseline, so it runs whenever another scenario does (BENCH_ONLY=start runs none of them).
-  return scenarios.filter((s) => (s.baseline && (kept.length > 0 || selected(s.name))) || kept.includes(s));
+  // The ratios need the baseline, so it runs whenever a load scenario does (BENCH_ONLY=start runs none of them);
+  // scenarios that report figures have no ratio.
+  const needBaseline = kept.some((s) => s.reports !== 'figures');
+  return scenarios.filter((s) => (s.baseline && (needBaseline || selected(s.name))) || kept.includes(s));
 }
 
 async function runScenario(ctx, scenario) {
   const row = { name: scenario.name, database: scenario.database, file: scenario.file };
-  console.log(`• ${scenario.name} (${scenario.database}): ${WARMUP_SECONDS} s warm-up, ${DURATION_SECONDS} s measured`);
+  const plan = scenario.plan ?? `${WARMUP_SECONDS} s warm-up, ${DURATION_SECONDS} s measured`;
+  console.log(`• ${scenario.name} (${scenario.database}): ${plan}`);
   try {
     const prepared = await scenario.setup(ctx);
     const result = await scenario.run(ctx, prepared);
+    if (result.figures) {
+      const { figures, label, verdict, failedRequests } = evaluateFigures(result.figures, result.failedRequests);
+      return { ...row, status: 'measured', result, figures, targetLabel: label, verdict, failedRequests };
+    }
     if (scenario.baseline) ctx.baselineRps = result.requestsPerSecond;
     const { ratio, label, verdict, failedRequests } = evaluate(scenario.target, result, ctx.baselineRps);
     const target = scenario.target ?? null;
@@ -48,6 +64,8 @@ async function runScenario(ctx, scenario) {
     return { ...row, status: 'FAILED', reason: error.stack ?? String(error) };
   }
 }
+
+const scenarioOf = (scenarios, row) => scenarios.find((s) => s.name === row.name && s.database === row.database);
 
 async function runStartup(database) {
   const row = { name: 'start', database };
@@ -93,10 +111,21 @@ async function main() {
   }
 
   console.log('');
-  if (rows.length > 0) {
-    printTable(rows);
+  // Rows of figures (latency of single requests, bulk jobs, drain rates) get their own table; a skipped or failed
+  // row goes where its scenario's kind of result would have gone.
+  const isFigures = (row) => row.figures || scenarioOf(scenarios, row)?.reports === 'figures';
+  const loadRows = rows.filter((row) => !isFigures(row));
+  const figureRows = rows.filter(isFigures);
+  if (loadRows.length > 0) {
+    printTable(loadRows);
     console.log('');
     for (const line of LEGEND) console.log(line);
+    console.log('');
+  }
+  if (figureRows.length > 0) {
+    printFiguresTable(figureRows);
+    console.log('');
+    for (const line of FIGURES_LEGEND) console.log(line);
     console.log('');
   }
   if (startup.length > 0) {
@@ -106,12 +135,15 @@ async function main() {
     for (const line of startupLegend(method)) console.log(line);
     console.log('');
   }
-  for (const row of rows.filter((r) => r.status === 'measured' && r.failedRequests)) {
+  for (const row of loadRows.filter((r) => r.status === 'measured' && r.failedRequests)) {
     console.log(
       `! ${row.name} (${row.database}): failed requests, status codes ${JSON.stringify(row.result.statusCodes)}`,
     );
   }
-  for (const row of rows.filter((r) => r.status === 'measured' && r.result.clientCpuPercent >= 90)) {
+  for (const row of figureRows.filter((r) => r.status === 'measured' && r.failedRequests)) {
+    console.log(`! ${row.name} (${row.database}): ${row.result.failedRequests} requests did not answer 2xx`);
+  }
+  for (const row of loadRows.filter((r) => r.status === 'measured' && r.result.clientCpuPercent >= 90)) {
     const { clientCpuPercent } = row.result;
     console.log(`! ${row.name}: the load generator used ${clientCpuPercent}% of a core, so it may have set the pace`);
   }

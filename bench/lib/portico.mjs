@@ -34,7 +34,13 @@ export const SERVER_LOG_LEVEL = 'warn';
  * The environment of a measured server: Portico's variables from the caller's shell removed, ours set. Callers that
  * restart a server on the same data pass the same `secret`, as an operator would.
  */
-export function porticoEnv({ port, dataDir, databaseUrl, secret = randomBytes(36).toString('base64url') }) {
+export function porticoEnv({
+  port,
+  dataDir,
+  databaseUrl,
+  secret = randomBytes(36).toString('base64url'),
+  extraEnv = {},
+}) {
   const url = `http://127.0.0.1:${port}`;
   const env = { ...process.env };
   for (const name of PORTICO_VARIABLES) delete env[name];
@@ -47,6 +53,7 @@ export function porticoEnv({ port, dataDir, databaseUrl, secret = randomBytes(36
     SECRET: secret, // 48 characters by default
     LOG_LEVEL: SERVER_LOG_LEVEL,
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    ...extraEnv,
   });
   return { url, env };
 }
@@ -66,10 +73,13 @@ export async function temporaryDataDir() {
 /**
  * Starts the built server as `portico serve` on a fresh data folder. NODE_ENV=production needs SMTP_URL, and the
  * sign-in below reads the dev mailbox, so the server runs in development mode (the code paths measured are the same).
+ * A server given SMTP_URL in `extraEnv` sends its verification email there, so the caller passes `readToken`.
  * With BENCH_CPU_PROF=1 the child writes a V8 CPU profile to bench/results/profiles/ when it stops.
+ * Returns where its data lives too (`dataDir`, `databaseUrl`), for scenarios that seed rows with SQL.
  */
-export async function startPortico({ database, databaseUrl }) {
-  const { url, env } = porticoEnv({ port: await freePort(), dataDir: await temporaryDataDir(), databaseUrl });
+export async function startPortico({ database, databaseUrl, extraEnv, readToken }) {
+  const dataDir = await temporaryDataDir();
+  const { url, env } = porticoEnv({ port: await freePort(), dataDir, databaseUrl, extraEnv });
   const nodeFlags = [];
   if (process.env.BENCH_CPU_PROF) {
     const dir = join(ROOT, 'bench/results/profiles');
@@ -82,8 +92,8 @@ export async function startPortico({ database, databaseUrl }) {
   }
   const server = spawnPortico(`portico (${database})`, env, nodeFlags);
   await waitForReady(`${url}/readyz`, server);
-  const user = await signUpAndSignIn(url, server);
-  return { url, database, server, ...user };
+  const user = await signUpAndSignIn(url, server, { readToken });
+  return { url, database, server, dataDir, databaseUrl, ...user };
 }
 
 async function call(url, method, path, body, expected, server) {
@@ -114,11 +124,14 @@ async function verificationToken(url, email, server, timeoutMs = 10_000) {
   throw new Error(`no verification email for ${email} in the dev mailbox within ${timeoutMs} ms\n${server.output()}`);
 }
 
-/** Signs up, verifies and signs in the way a user does, so the session measured is an ordinary one. */
-export async function signUpAndSignIn(url, server) {
+/**
+ * Signs up, verifies and signs in the way a user does, so the session measured is an ordinary one. The verification
+ * token comes from the dev mailbox unless `readToken(email)` says where else to find it (an SMTP server).
+ */
+export async function signUpAndSignIn(url, server, { readToken } = {}) {
   const email = `bench-${randomUUID().slice(0, 8)}@example.com`;
   await call(url, 'POST', '/api/auth/sign-up', { name: 'Bench User', email, password: PASSWORD }, 202, server);
-  const token = await verificationToken(url, email, server);
+  const token = readToken ? await readToken(email) : await verificationToken(url, email, server);
   await call(url, 'POST', '/api/auth/verify-email', { token }, 200, server);
   const signIn = await call(url, 'POST', '/api/auth/sign-in', { email, password: PASSWORD }, 200, server);
   const setCookie = signIn.headers.getSetCookie().find((c) => c.startsWith('portico.session_token='));

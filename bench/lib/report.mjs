@@ -77,6 +77,35 @@ function printAligned(header, body, numeric) {
   for (const cells of body) console.log(line(cells));
 }
 
+/**
+ * The table of scenarios that report figures instead of one load run (lib/targets.mjs evaluateFigures): one line
+ * per figure, the scenario and database named on its first line; a skipped or failed scenario gets one line.
+ */
+export function printFiguresTable(rows) {
+  const header = ['scenario', 'database', 'figure', 'value', 'target', 'verdict'];
+  const body = [];
+  for (const row of rows) {
+    if (row.status !== 'measured') {
+      body.push([row.name, row.database, '—', '—', '—', row.status]);
+      continue;
+    }
+    row.figures.forEach((figure, i) => {
+      const value =
+        figure.value === null ? '—' : `${figure.value.toFixed(figure.digits ?? 1)} ${figure.unit}`.trimEnd();
+      const first = i === 0;
+      body.push([
+        first ? row.name : '',
+        first ? row.database : '',
+        figure.label,
+        value,
+        figure.targetLabel,
+        figure.verdict,
+      ]);
+    });
+  }
+  printAligned(header, body, new Set([3]));
+}
+
 /** The second table: one row per database from lib/startup.mjs; skipped or failed rows say so in the verdict. */
 export function printStartupTable(rows) {
   const header = [
@@ -110,6 +139,12 @@ export const LEGEND = [
   'CPU µs/req: CPU time the server process used per request in the measured run (all its threads): the cost of a',
   '  request even when the server did not get a whole core; other load on the machine still inflates it somewhat.',
   'of baseline: req/s as a share of the bare Fastify route in this run (the SPEC §6 ratio targets).',
+];
+
+/** Under the figures table: how its latencies were taken (the scenarios print their own details as they run). */
+export const FIGURES_LEGEND = [
+  'Latency figures: one request at a time over a kept-alive connection, from sending to the last byte received,',
+  '  after unmeasured warm-up requests; p50/p95 by nearest rank. Rates and times are wall-clock figures of one run.',
 ];
 
 /** How the start-up figures were taken, printed under their table. */

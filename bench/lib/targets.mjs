@@ -39,3 +39,34 @@ export function evaluateStartup(target, result) {
   else if (checks.some((c) => c.ok === null)) verdict = '?';
   return { label: `ready ≤ ${target.maxReadyMs} ms; idle ≤ ${target.maxIdleRssMb} MB`, verdict };
 }
+
+/**
+ * Scenarios that are not one request under load (latency of single requests, a bulk job's time, a drain rate, memory
+ * growth) return `figures`: each { label, value, unit, max?, min? } is checked against its own bounds (both: a
+ * range, or an exact count when equal). A figure
+ * without a bound is reported only. The row's verdict is ✗ when a figure misses or requests failed, ? when a bounded
+ * figure could not be measured (value null), else ✓.
+ */
+export function evaluateFigures(figures, failedRequests = 0) {
+  const checked = figures.map((figure) => {
+    const { value, max, min } = figure;
+    const unit = figure.unit ? ` ${figure.unit}` : '';
+    let targetLabel = '—';
+    if (max !== undefined) targetLabel = `≤ ${max}${unit}`;
+    if (min !== undefined) targetLabel = max === min ? `= ${min}${unit}` : `≥ ${min}${unit}`;
+    const measured = value !== null && value !== undefined && !Number.isNaN(value);
+    const ok = measured ? (max === undefined || value <= max) && (min === undefined || value >= min) : null;
+    const bounded = max !== undefined || min !== undefined;
+    return { ...figure, targetLabel, verdict: bounded ? verdictOf(ok) : '' };
+  });
+  let verdict = '✓';
+  if (failedRequests > 0 || checked.some((f) => f.verdict === '✗')) verdict = '✗';
+  else if (checked.some((f) => f.verdict === '?')) verdict = '?';
+  const label = checked.filter((f) => f.targetLabel !== '—').map((f) => `${f.label} ${f.targetLabel}`);
+  return { figures: checked, verdict, label: label.join('; ') || '—', failedRequests: failedRequests > 0 };
+}
+
+const verdictOf = (ok) => {
+  if (ok === null) return '?';
+  return ok ? '✓' : '✗';
+};

@@ -1,0 +1,108 @@
+// The Members page of an organization with 100,000 rows (SPEC §2.4, §6; issue 4): 80,000 members and 20,000 pending
+// invitations (every 5th expired), seeded with SQL into the running server's database, then read through HTTP by
+// an administrator: GET /api/v1/orgs/{org}/members?limit=50 for
+//   the first page                       p95 ≤ 30 ms
+//   a deep page, ~60,000 rows in         as fast as the first: p95 ≤ 30 ms and its p50 within 1.5× the first's
+//                                        (its cursor is found by walking the list 200 rows a page)
+//   a search matching 10 rows            p95 ≤ 60 ms (the search has to look at every row to find them)
+//   a search matching 8,008 rows         p95 ≤ 60 ms
+// One request at a time (lib/latency.mjs): p95 is what a person waits for a page.
+import { join } from 'node:path';
+import { getJson, sampleLatency } from '../lib/latency.mjs';
+import { organizationWithAdministrator } from '../lib/organization.mjs';
+import { expectedMatches, memberRows, seedPostgres, seedSqlite } from '../lib/seed-members.mjs';
+
+const MEMBERS = 80_000;
+const INVITATIONS = 20_000;
+const DEEP_ROW = 60_000;
+const REQUESTS = Number(process.env.BENCH_LATENCY_REQUESTS) > 0 ? Number(process.env.BENCH_LATENCY_REQUESTS) : 200;
+const TARGET = { firstP95Ms: 30, searchP95Ms: 60, deepToFirst: 1.5 };
+// Member emails end in ".<n>@members.example" and invitations in ".<n>@invited.example" (lib/seed-members.mjs):
+// "4242@" matches members 4242, 14242 … 74242 and invitations 4242 and 14242; about every 10th member is a Garcia.
+const RARE = '4242@';
+const COMMON = 'garcia';
+
+/** Follows nextCursor 200 rows at a time until `row` rows are behind it; the cursor of the page there. */
+async function cursorAt(base, headers, row) {
+  let cursor = null;
+  let seen = 0;
+  const started = performance.now();
+  while (seen < row) {
+    const page = await getJson(`${base}?limit=200${cursor ? `&cursor=${cursor}` : ''}`, headers);
+    if (!page.nextCursor) throw new Error(`the list ended after ${seen + page.items.length} rows, before row ${row}`);
+    seen += page.items.length;
+    cursor = page.nextCursor;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  console.log(`  walked ${seen.toLocaleString('en-US')} rows in ${seconds.toFixed(1)} s to find the deep cursor`);
+  return cursor;
+}
+
+/** A search must find what the seed put there, or its latency says nothing. */
+async function checkSearch(base, headers, q, rows) {
+  let found = 0;
+  let cursor = null;
+  do {
+    const page = await getJson(
+      `${base}?limit=200&q=${encodeURIComponent(q)}${cursor ? `&cursor=${cursor}` : ''}`,
+      headers,
+    );
+    found += page.items.length;
+    cursor = page.nextCursor;
+  } while (cursor && found < rows + 1);
+  if (found !== rows) throw new Error(`?q=${q} found ${found} rows, expected ${rows}`);
+}
+
+const members = (database) => ({
+  name: 'GET /api/v1/orgs/{org}/members?limit=50 (100,000 rows)',
+  database,
+  reports: 'figures',
+  plan: `seed ${(MEMBERS + INVITATIONS).toLocaleString('en-US')} rows, then ${REQUESTS} sequential requests per figure`,
+  async setup(ctx) {
+    const portico = await ctx.portico(database);
+    const { organizationId, cookie } = await organizationWithAdministrator(portico, 'members');
+    const rows = memberRows(organizationId, { members: MEMBERS, invitations: INVITATIONS });
+    const started = performance.now();
+    if (database === 'sqlite') seedSqlite(join(portico.dataDir, 'portico.db'), rows);
+    else await seedPostgres(portico.databaseUrl, rows);
+    console.log(`  seeded ${MEMBERS + INVITATIONS} rows in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    const base = `${portico.url}/api/v1/orgs/${organizationId}/members`;
+    const matches = { rare: expectedMatches(rows, RARE), common: expectedMatches(rows, COMMON) };
+    return { base, headers: { cookie }, matches };
+  },
+  async run(_ctx, { base, headers, matches }) {
+    const sample = (query) => sampleLatency(`${base}?limit=50${query}`, { headers, count: REQUESTS });
+    await checkSearch(base, headers, RARE, matches.rare);
+    await checkSearch(base, headers, COMMON, matches.common);
+    const first = await sample('');
+    const deep = await sample(`&cursor=${await cursorAt(base, headers, DEEP_ROW)}`);
+    const rare = await sample(`&q=${encodeURIComponent(RARE)}`);
+    const common = await sample(`&q=${encodeURIComponent(COMMON)}`);
+    const count = (n) => n.toLocaleString('en-US');
+    const ms = (label, value, max) => ({ label, value, unit: 'ms', digits: 1, max });
+    return {
+      figures: [
+        ms('first page p50', first.p50Ms),
+        ms('first page p95', first.p95Ms, TARGET.firstP95Ms),
+        ms(`deep page (row ${DEEP_ROW.toLocaleString('en-US')}) p50`, deep.p50Ms),
+        ms('deep page p95', deep.p95Ms, TARGET.firstP95Ms),
+        {
+          label: 'deep ÷ first page, p50',
+          value: deep.p50Ms / first.p50Ms,
+          unit: '×',
+          digits: 2,
+          max: TARGET.deepToFirst,
+        },
+        ms(`search "${RARE}" (${count(matches.rare)} rows) p50`, rare.p50Ms),
+        ms(`search "${RARE}" p95`, rare.p95Ms, TARGET.searchP95Ms),
+        ms(`search "${COMMON}" (${count(matches.common)} rows) p50`, common.p50Ms),
+        ms(`search "${COMMON}" p95`, common.p95Ms, TARGET.searchP95Ms),
+      ],
+      failedRequests: first.failed + deep.failed + rare.failed + common.failed,
+      samples: { first, deep, rare, common },
+    };
+  },
+});
+
+// SQLite is the default; PostgreSQL is measured too and skipped when none is reachable.
+export default [members('sqlite'), members('postgres')];
