@@ -322,6 +322,9 @@ describe('expiry and Send new invitation', () => {
     expectError(await action(fId, 'resend'), 409, 'INVITATION_EXPIRED');
     expectError(await action(fId, 'link'), 409, 'INVITATION_EXPIRED');
     expect(await rightsOf('f@x.com')).toBeUndefined();
+    // Nothing recorded the expiry yet; the history shows it all the same, at the moment it happened.
+    const events = (await action(fId, 'history')).json().events as { action: string; at: string }[];
+    expect(events.map((e) => e.action).sort()).toEqual(['expired', 'sent']);
     // A fresh invitation is not expired: Send new invitation stays refused for it.
     const gId = await inviteOne('g@x.com');
     expectError(await action(gId, 'reissue'), 409, 'INVITATION_NOT_EXPIRED');
@@ -354,7 +357,7 @@ describe('expiry and Send new invitation', () => {
     expect(await rightsOf('f@x.com')).toBe('admin');
     expect((await accept(oldToken, finnCookie)).statusCode).toBe(409);
 
-    expect(await historyOf(fId)).toEqual(['re-issued by Ada Admin', 'sent by Ada Admin']);
+    expect(await historyOf(fId)).toEqual(['expired', 're-issued by Ada Admin', 'sent by Ada Admin']);
     expect(await historyOf(newId)).toEqual(['accepted by Finn Late', 'sent by Ada Admin']);
   });
 

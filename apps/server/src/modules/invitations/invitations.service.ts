@@ -237,6 +237,8 @@ export async function reissue(deps: AppDeps, actor: Actor, organizationId: strin
       now,
     );
     if (!replacement) throw new AppError('CONFLICT', `${row.email} has another pending invitation`);
+    // The history tells the whole story: it expired (when its time ran out), then it was sent anew.
+    await repo.recordInvitationEvent(trx, id, 'expired', null, toDate(row.expires_at));
     await repo.recordInvitationEvent(trx, id, 're-issued', actor.userId, now);
     return replacement;
   });
@@ -260,13 +262,16 @@ export async function revoke(deps: AppDeps, actor: Actor, organizationId: string
 }
 
 export async function history(deps: AppDeps, organizationId: string, id: string) {
-  await invitationOf(deps.db, organizationId, id);
+  const invitation = await invitationOf(deps.db, organizationId, id);
   const rows = await repo.invitationHistory(deps.db, id);
-  return {
-    events: rows.map((r) => ({
-      action: r.action,
-      actor: r.name && r.email ? { name: r.name, email: r.email } : null,
-      at: toIsoString(r.created_at),
-    })),
-  };
+  const events = rows.map((r) => ({
+    action: r.action,
+    actor: r.name && r.email ? { name: r.name, email: r.email } : null,
+    at: toIsoString(r.created_at),
+  }));
+  // Expiry happens by the clock, not by a request: nothing records it until someone acts on the invitation, so a
+  // pending invitation past its time shows its expiry here as it happened.
+  if (invitationState(invitation, deps.clock.now()) === 'expired' && !events.some((e) => e.action === 'expired'))
+    events.push({ action: 'expired', actor: null, at: toIsoString(invitation.expires_at) });
+  return { events };
 }
