@@ -105,3 +105,51 @@ describe('two administrators inviting one address at the same moment', () => {
     expect(mails.map((m) => m.to).sort()).toEqual([...addresses].sort());
   });
 });
+
+describe('two administrators inviting the same long list at the same moment', () => {
+  it('leave one pending invitation per address, one email and one audit event each, in either order', async () => {
+    const addresses = Array.from({ length: 300 }, (_, i) => `bulk-${String(i).padStart(3, '0')}@example.com`);
+    // Opposite orders: a batched insert that took the unique index's entries in request order could deadlock here.
+    const lists = [addresses, [...addresses].reverse()];
+    const answers = await Promise.all(
+      admins.map((admin, i) =>
+        json(t, 'POST', `/api/v1/orgs/${org}/invitations`, admin.cookie, { emails: lists[i], rights: 'member' }),
+      ),
+    );
+    expect(answers.map((r) => r.statusCode)).toEqual([200, 200]);
+    const outcomes = new Map<string, string[]>();
+    for (const answer of answers)
+      for (const { email, outcome } of answer.json().results as { email: string; outcome: string }[])
+        outcomes.set(email, [...(outcomes.get(email) ?? []), outcome].sort());
+    for (const email of addresses) expect(outcomes.get(email)).toEqual(['already invited', 'invited']);
+
+    const { db } = t.runtime.deps;
+    const pending = await db
+      .selectFrom('invitations')
+      .select(['id', 'email'])
+      .where('organization_id', '=', org)
+      .where('status', '=', 'pending')
+      .where('email', 'like', 'bulk-%')
+      .execute();
+    expect(pending.map((p) => p.email).sort()).toEqual(addresses);
+    // The outbox itself: the dev mailbox shows only the latest 200 messages.
+    const mails = await db
+      .selectFrom('outbox_emails')
+      .select('to_address')
+      .where('kind', '=', 'invitation')
+      .where('to_address', 'like', 'bulk-%')
+      .execute();
+    expect(mails.map((m) => m.to_address).sort()).toEqual(addresses);
+    const audit = await db
+      .selectFrom('audit_events')
+      .select('target_id')
+      .where('action', '=', 'invitation.sent')
+      .where(
+        'target_id',
+        'in',
+        pending.map((p) => p.id),
+      )
+      .execute();
+    expect(audit).toHaveLength(addresses.length);
+  });
+});

@@ -36,40 +36,70 @@ export async function memberEmails(db: Executor, organizationId: string, emails:
   return new Set(rows.map((r) => r.email));
 }
 
+export interface NewInvitation {
+  id: string;
+  organizationId: string;
+  email: string;
+  rights: 'admin' | 'member';
+  message: string | null;
+  invitedBy: string | null;
+  expiresAt: Date;
+}
+
+function invitationValues(row: NewInvitation, at: Date) {
+  return {
+    id: row.id,
+    organization_id: row.organizationId,
+    email: row.email,
+    rights: row.rights,
+    message: row.message,
+    invited_by_user_id: row.invitedBy,
+    status: 'pending' as const,
+    expires_at: iso(row.expiresAt),
+    created_at: iso(at),
+    updated_at: iso(at),
+  };
+}
+
 /**
  * Inserts a pending invitation unless one is pending already for the address: the partial unique index decides,
  * so two administrators inviting the same address at the same moment leave exactly one.
  */
-export async function insertPending(
-  db: Executor,
-  row: {
-    id: string;
-    organizationId: string;
-    email: string;
-    rights: 'admin' | 'member';
-    message: string | null;
-    invitedBy: string | null;
-    expiresAt: Date;
-  },
-  at: Date,
-): Promise<boolean> {
-  const result = await db
+export async function insertPending(db: Executor, row: NewInvitation, at: Date): Promise<boolean> {
+  return (await insertPendingMany(db, [row], at)).has(row.id);
+}
+
+/**
+ * insertPending for many addresses in one statement; returns the ids inserted (an address with a pending
+ * invitation, also one a concurrent inviter has just inserted, is skipped by the same index). Callers pass the
+ * rows sorted by email: concurrent multi-row inserts that take index entries in one order cannot deadlock.
+ */
+export async function insertPendingMany(db: Executor, rows: NewInvitation[], at: Date): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const inserted = await db
     .insertInto('invitations')
-    .values({
-      id: row.id,
-      organization_id: row.organizationId,
-      email: row.email,
-      rights: row.rights,
-      message: row.message,
-      invited_by_user_id: row.invitedBy,
-      status: 'pending',
-      expires_at: iso(row.expiresAt),
-      created_at: iso(at),
-      updated_at: iso(at),
-    })
+    .values(rows.map((row) => invitationValues(row, at)))
     .onConflict((oc) => oc.columns(['organization_id', 'email']).where('status', '=', sql.lit('pending')).doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+    .returning('id')
+    .execute();
+  return new Set(inserted.map((r) => r.id));
+}
+
+/**
+ * Ends those of `ids` that are still pending and past their expiry, as replaced (a new invitation for the address
+ * follows); returns the ids this call ended. The same guard as endPending with { expired: true }.
+ */
+export async function replaceExpired(db: Executor, ids: string[], at: Date): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .updateTable('invitations')
+    .set({ status: 'replaced', ended_at: iso(at), updated_at: iso(at), accepted_by_user_id: null })
+    .where('id', 'in', ids)
+    .where('status', '=', 'pending')
+    .where('expires_at', '<=', iso(at))
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
 }
 
 /** Ends a pending invitation with a guarded update; returns whether this call ended it. */
@@ -118,15 +148,29 @@ export async function recordInvitationEvent(
   actorUserId: string | null,
   at: Date,
 ) {
+  await recordInvitationEvents(db, [invitationId], action, actorUserId, at);
+}
+
+/** The same event on many invitations in one statement (a bulk invite's "sent", say). */
+export async function recordInvitationEvents(
+  db: Executor,
+  invitationIds: string[],
+  action: string,
+  actorUserId: string | null,
+  at: Date,
+) {
+  if (invitationIds.length === 0) return;
   await db
     .insertInto('invitation_events')
-    .values({
-      id: newId('invitationEvent', at.getTime()),
-      invitation_id: invitationId,
-      action,
-      actor_user_id: actorUserId,
-      created_at: iso(at),
-    })
+    .values(
+      invitationIds.map((invitationId) => ({
+        id: newId('invitationEvent', at.getTime()),
+        invitation_id: invitationId,
+        action,
+        actor_user_id: actorUserId,
+        created_at: iso(at),
+      })),
+    )
     .execute();
 }
 

@@ -6,12 +6,9 @@ import { AppError } from '../../http/errors.js';
 import { normalizeEmail } from '../../lib/email.js';
 import { newId } from '../../lib/ids.js';
 import { toDate, toIsoString } from '../../lib/time.js';
-import { findUserById } from '../accounts/accounts.repository.js';
 import { type Actor, recordAudit } from '../audit/audit.repository.js';
-import { enqueueEmail } from '../mail/outbox.repository.js';
-import { invitationEmail } from '../mail/templates.js';
-import { findOrganization } from '../organizations/organizations.repository.js';
-import { invitationToken } from './invitation-token.js';
+import { enqueueEmails } from '../mail/outbox.repository.js';
+import { linkFor, queueInvitationEmail, renderInvitationEmail, type Sender, senderOf } from './invitation-email.js';
 import * as repo from './invitations.repository.js';
 
 export const RESENDS_PER_DAY = 5;
@@ -22,38 +19,6 @@ const emailSchema = z.email();
 export function invitationState(row: { status: string; expires_at: unknown }, now: Date) {
   if (row.status !== 'pending') return row.status as 'accepted' | 'revoked' | 'replaced';
   return toDate(row.expires_at) <= now ? ('expired' as const) : ('pending' as const);
-}
-
-function linkFor(deps: AppDeps, id: string): string {
-  return `${deps.config.publicUrl}/invitations/${invitationToken(deps.config.secret, id)}`;
-}
-
-/** Queues the invitation email of `row` (first send, resend or new invitation) with the change's transaction. */
-async function queueInvitationEmail(
-  deps: AppDeps,
-  trx: Executor,
-  row: repo.InvitationRow,
-  kind: 'invitation' | 'invitation-resent' | 'new-invitation',
-  now: Date,
-) {
-  const [organization, inviter] = await Promise.all([
-    findOrganization(trx, row.organization_id),
-    row.invited_by_user_id ? findUserById(trx, row.invited_by_user_id) : undefined,
-  ]);
-  const email = invitationEmail(row.email, {
-    kind,
-    organization: organization?.name ?? '',
-    inviter: inviter?.name ?? 'Your administrator',
-    rights: row.rights,
-    message: row.message,
-    url: linkFor(deps, row.id),
-    expiresAt: toDate(row.expires_at),
-  });
-  await enqueueEmail(trx, email, now, {
-    organizationId: row.organization_id,
-    subjectType: 'invitation',
-    subjectId: row.id,
-  });
 }
 
 /** Invite Member (SPEC §2.4): one outcome per distinct address; nothing is sent twice to one address. */
@@ -74,28 +39,107 @@ export async function invite(
   const message = input.message?.trim() || null;
 
   const results = await deps.db.transaction().execute(async (trx) => {
-    const valid = addresses.filter((a) => emailSchema.safeParse(a).success);
-    const members = await repo.memberEmails(trx, organizationId, valid);
-    const pending = await repo.pendingFor(trx, organizationId, valid);
-    const out: { email: string; outcome: Outcome; invitationId: string | null }[] = [];
-    for (const email of addresses) {
-      if (!valid.includes(email)) out.push({ email, outcome: 'invalid address', invitationId: null });
-      else if (members.has(email)) out.push({ email, outcome: 'already a member', invitationId: null });
-      else
-        out.push(
-          await inviteOne(
-            deps,
-            trx,
-            actor,
-            { organizationId, email, rights: input.rights, message, expiresAt, pending },
-            now,
-          ),
-        );
+    const valid = new Set(addresses.filter((a) => emailSchema.safeParse(a).success));
+    const members = await repo.memberEmails(trx, organizationId, [...valid]);
+    const pending = await repo.pendingFor(trx, organizationId, [...valid]);
+    const sender = await senderOf(trx, organizationId, actor.userId);
+    const batch = { organizationId, rights: input.rights, message, expiresAt, pending, sender };
+    // Sorted: concurrent inviters then take the unique index's entries in one order and cannot deadlock.
+    const candidates = [...valid].filter((email) => !members.has(email)).sort();
+    const invited = new Map<string, string>();
+    for (let i = 0; i < candidates.length; i += INVITE_CHUNK) {
+      const chunk = candidates.slice(i, i + INVITE_CHUNK);
+      for (const [email, id] of await inviteMany(deps, trx, actor, chunk, batch, now)) invited.set(email, id);
     }
-    return out;
+    return addresses.map((email) => outcomeOf(email, valid, members, invited));
   });
   deps.notifyMail();
   return { results };
+}
+
+/** Rows per statement in a bulk invite: 13 parameters an outbox row, well inside both databases' limits. */
+const INVITE_CHUNK = 250;
+
+function outcomeOf(
+  email: string,
+  valid: Set<string>,
+  members: Set<string>,
+  invited: Map<string, string>,
+): { email: string; outcome: Outcome; invitationId: string | null } {
+  if (!valid.has(email)) return { email, outcome: 'invalid address', invitationId: null };
+  if (members.has(email)) return { email, outcome: 'already a member', invitationId: null };
+  const id = invited.get(email);
+  return id
+    ? { email, outcome: 'invited', invitationId: id }
+    : { email, outcome: 'already invited', invitationId: null };
+}
+
+interface InviteBatch {
+  organizationId: string;
+  rights: Rights;
+  message: string | null;
+  expiresAt: Date;
+  pending: { id: string; email: string; expires_at: unknown }[];
+  sender: Sender;
+}
+
+/**
+ * Invites `emails` (sorted, none a member) in the caller's transaction, a few statements for all of them instead of
+ * several per address: expired invitations of these addresses are replaced, then one pending invitation is inserted
+ * per address that has none (the partial unique index decides). Returns email → invitation id of those invited;
+ * the others were already invited.
+ */
+async function inviteMany(
+  deps: AppDeps,
+  trx: Executor,
+  actor: Actor,
+  emails: string[],
+  batch: InviteBatch,
+  now: Date,
+): Promise<Map<string, string>> {
+  const wanted = new Set(emails);
+  // An expired invitation no longer counts as "already invited": it is replaced by the new one.
+  const expired = batch.pending.filter((p) => wanted.has(p.email) && toDate(p.expires_at) <= now).map((p) => p.id);
+  await repo.recordInvitationEvents(trx, await repo.replaceExpired(trx, expired, now), 'expired', null, now);
+
+  const rows = emails.map((email) => ({
+    id: newId('invitation', now.getTime()),
+    organizationId: batch.organizationId,
+    email,
+    rights: batch.rights,
+    message: batch.message,
+    invitedBy: actor.userId,
+    expiresAt: batch.expiresAt,
+  }));
+  const inserted = await repo.insertPendingMany(trx, rows, now);
+  const created = rows.filter((row) => inserted.has(row.id));
+  await recordSent(deps, trx, actor, created, batch, now);
+  return new Map(created.map((row) => [row.email, row.id]));
+}
+
+/** What goes with each new invitation, in the same transaction: its email, its "sent" event, its audit event. */
+async function recordSent(
+  deps: AppDeps,
+  trx: Executor,
+  actor: Actor,
+  created: repo.NewInvitation[],
+  batch: InviteBatch,
+  now: Date,
+) {
+  const { organizationId, rights, message } = batch;
+  const emails = created.map((row) => {
+    const fields = { id: row.id, organization_id: organizationId, email: row.email, rights, message };
+    return renderInvitationEmail(deps, { ...fields, expires_at: row.expiresAt }, 'invitation', batch.sender);
+  });
+  await enqueueEmails(trx, emails, now);
+  const ids = created.map((row) => row.id);
+  await repo.recordInvitationEvents(trx, ids, 'sent', actor.userId, now);
+  // One audit event per invitation, as for a single invite (SPEC §2.8).
+  for (const row of created) {
+    const after = { email: row.email, rights };
+    const entry = { action: 'invitation.sent', after, targetType: 'invitation', targetId: row.id, organizationId };
+    await recordAudit(trx, actor, entry, now);
+  }
 }
 
 /**
@@ -121,44 +165,6 @@ async function createInvitation(
     now,
   );
   return id;
-}
-
-async function inviteOne(
-  deps: AppDeps,
-  trx: Executor,
-  actor: Actor,
-  input: {
-    organizationId: string;
-    email: string;
-    rights: Rights;
-    message: string | null;
-    expiresAt: Date;
-    pending: { id: string; email: string; expires_at: unknown }[];
-  },
-  now: Date,
-): Promise<{ email: string; outcome: Outcome; invitationId: string | null }> {
-  const { email } = input;
-  // An expired invitation no longer counts as "already invited": it is replaced by the new one.
-  const expired = input.pending.find((p) => p.email === email && toDate(p.expires_at) <= now);
-  if (expired && (await repo.endPending(trx, expired.id, 'replaced', now, { expired: true }))) {
-    await repo.recordInvitationEvent(trx, expired.id, 'expired', null, now);
-  }
-  const id = await createInvitation(
-    deps,
-    trx,
-    actor,
-    {
-      organizationId: input.organizationId,
-      email,
-      rights: input.rights,
-      message: input.message,
-      expiresAt: input.expiresAt,
-    },
-    { kind: 'invitation', audit: { action: 'invitation.sent', after: { email, rights: input.rights } } },
-    now,
-  );
-  if (!id) return { email, outcome: 'already invited', invitationId: null };
-  return { email, outcome: 'invited', invitationId: id };
 }
 
 /** An invitation of this organization, or the same 404 as an unknown id (SPEC §3). */

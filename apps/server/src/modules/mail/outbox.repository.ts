@@ -10,6 +10,23 @@ export interface EmailContext {
   subjectId?: string | null;
 }
 
+function outboxRow(email: RenderedEmail, at: Date, context: EmailContext) {
+  return {
+    id: newId('email', at.getTime()),
+    kind: email.kind,
+    to_address: email.to,
+    subject: email.subject,
+    text_body: email.text,
+    html_body: email.html,
+    status: 'pending',
+    next_attempt_at: iso(at),
+    organization_id: context.organizationId ?? null,
+    subject_type: context.subjectType ?? null,
+    subject_id: context.subjectId ?? null,
+    created_at: iso(at),
+  };
+}
+
 /** Writes an email to the outbox. Pass the transaction of the change that causes it (SPEC §2.7). */
 export async function enqueueEmail(
   db: Executor,
@@ -17,25 +34,25 @@ export async function enqueueEmail(
   at: Date,
   context: EmailContext = {},
 ): Promise<string> {
-  const id = newId('email', at.getTime());
+  const row = outboxRow(email, at, context);
+  await db.insertInto('outbox_emails').values(row).execute();
+  return row.id;
+}
+
+/**
+ * Writes many emails in one statement (a bulk invite's), with the transaction of the change that causes them.
+ * The caller keeps the list short enough for one statement (13 parameters a row; a few hundred rows).
+ */
+export async function enqueueEmails(
+  db: Executor,
+  emails: { email: RenderedEmail; context: EmailContext }[],
+  at: Date,
+): Promise<void> {
+  if (emails.length === 0) return;
   await db
     .insertInto('outbox_emails')
-    .values({
-      id,
-      kind: email.kind,
-      to_address: email.to,
-      subject: email.subject,
-      text_body: email.text,
-      html_body: email.html,
-      status: 'pending',
-      next_attempt_at: iso(at),
-      organization_id: context.organizationId ?? null,
-      subject_type: context.subjectType ?? null,
-      subject_id: context.subjectId ?? null,
-      created_at: iso(at),
-    })
+    .values(emails.map(({ email, context }) => outboxRow(email, at, context)))
     .execute();
-  return id;
 }
 
 export type OutboxRow = Awaited<ReturnType<typeof findDue>>[number];
