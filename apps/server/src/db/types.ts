@@ -14,6 +14,8 @@ export interface UsersTable {
   email_verified: boolean | number;
   image: string | null;
   is_operator: Generated<number>;
+  /** Set at each sign-in (sessions are deleted at sign-out, so they cannot tell). */
+  last_sign_in_at: Timestamp | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

@@ -134,6 +134,8 @@ export async function createSignedInUsers(
     email_verified: dialect === 'sqlite' ? Number(options?.emailVerified ?? true) : (options?.emailVerified ?? true),
     image: null,
     is_operator: options?.isOperator ? 1 : 0,
+    // Signed in now, as a sign-in through Better Auth would record.
+    last_sign_in_at: iso(now),
     created_at: iso(now),
     updated_at: iso(now),
   }));

@@ -7,7 +7,7 @@ import {
   json,
   type SignedInUser,
 } from '../helpers/factories.js';
-import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { createTestApp, createUser, post, type TestApp } from '../helpers/test-app.js';
 
 /** The Members page's list: members and invitations together, by email, searched, filtered and paged. */
 let t: TestApp;
@@ -82,6 +82,15 @@ describe('the Members list', () => {
     expect((await list('?status=admin')).items.map((i) => i.email)).toEqual(['boss@example.com']);
     expect((await list('?status=pending')).items.map((i) => i.email)).toEqual(['alice@example.com', 'eve@example.com']);
     expect((await list('?q=%25')).items).toEqual([]);
+  });
+
+  it('keeps a member’s last sign-in after they sign out', async () => {
+    const cookie = await createUser(t, 'gus@example.com', 'Gus Gone');
+    const gusId = (await json(t, 'GET', '/api/v1/me', cookie)).json().user.id;
+    await upsertMember(t.runtime.deps.db, org, gusId, 'member', t.clock.now());
+    expect((await post(t, '/api/auth/sign-out', undefined, cookie)).statusCode).toBe(204);
+    const gus = (await list('?q=gus')).items[0];
+    expect(gus?.lastSignInAt).toBe(t.clock.now().toISOString());
   });
 
   it('refuses a forged cursor with 400', async () => {

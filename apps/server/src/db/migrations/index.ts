@@ -5,6 +5,7 @@ import * as createOrganizationsAndAssets from './2026_11_21_230000_create_organi
 import * as createInvitations from './2026_11_21_233000_create_invitations.js';
 import * as indexMemberDirectory from './2026_11_21_235000_index_member_directory.js';
 import * as indexMemberDates from './2026_11_22_090000_index_member_dates.js';
+import * as addUsersLastSignIn from './2026_11_22_091000_add_users_last_sign_in.js';
 import * as indexAuditFilters from './2026_11_22_100000_index_audit_filters.js';
 
 /** Every migration, by name; names sort in the order they run. */
@@ -15,5 +16,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_21_233000_create_invitations': createInvitations,
   '2026_11_21_235000_index_member_directory': indexMemberDirectory,
   '2026_11_22_090000_index_member_dates': indexMemberDates,
+  '2026_11_22_091000_add_users_last_sign_in': addUsersLastSignIn,
   '2026_11_22_100000_index_audit_filters': indexAuditFilters,
 };

@@ -83,6 +83,14 @@ export async function findUserById(db: Executor, id: string) {
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+export async function recordSignIn(db: Executor, userId: string, at: Date): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ last_sign_in_at: iso(at) })
+    .where('id', '=', userId)
+    .execute();
+}
+
 export async function findUserByEmail(db: Executor, email: string) {
   return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
 }

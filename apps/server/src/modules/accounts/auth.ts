@@ -9,7 +9,7 @@ import { currentActor, trackedHook } from '../../lib/request-context.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { enqueueEmail } from '../mail/outbox.repository.js';
 import { passwordResetEmail, verificationEmail } from '../mail/templates.js';
-import { claimFirstOperator, findUserById } from './accounts.repository.js';
+import { claimFirstOperator, findUserById, recordSignIn } from './accounts.repository.js';
 
 export const SESSION_TTL_SECONDS = 7 * 24 * 3600;
 /** A session in use is extended at most once a day (one write), as Better Auth itself does. */
@@ -166,6 +166,10 @@ export function createAuth(deps: AuthDeps) {
             return {
               data: { ...session, createdAt: now, expiresAt: new Date(now.getTime() + SESSION_TTL_SECONDS * 1000) },
             };
+          },
+          // A new session is a sign-in: the Members page's "last sign-in" (in Better Auth's transaction if any).
+          after: async (session) => {
+            await recordSignIn(currentTransaction() ?? db, session.userId, clock.now());
           },
         },
       },

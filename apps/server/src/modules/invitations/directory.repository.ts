@@ -133,14 +133,14 @@ export async function listDirectory(
     .execute();
 }
 
-/** The latest sign-in of each listed member (the newest session they opened). */
+/** The latest sign-in of each listed member. */
 export async function lastSignIns(db: Executor, userIds: string[]): Promise<Map<string, string | Date>> {
   if (userIds.length === 0) return new Map();
   const rows = await db
-    .selectFrom('sessions')
-    .select(['user_id', db.fn.max('created_at').as('last')])
-    .where('user_id', 'in', userIds)
-    .groupBy('user_id')
+    .selectFrom('users')
+    .select(['id', 'last_sign_in_at'])
+    .where('id', 'in', userIds)
+    .where('last_sign_in_at', 'is not', null)
     .execute();
-  return new Map(rows.map((r) => [r.user_id, r.last as string | Date]));
+  return new Map(rows.map((r) => [r.id, r.last_sign_in_at as string | Date]));
 }
