@@ -1,41 +1,27 @@
 import { expect, type Page, test } from '@playwright/test';
 import { OPERATOR } from './fixtures';
+import {
+  linkFromMailbox,
+  organizationAdministeredByOperator,
+  PASSWORD,
+  signIn,
+  signOut,
+  signUpAndVerify,
+  stamp,
+} from './helpers';
 
 /**
  * Issue 4's acceptance journey (SPEC §2.4): the operator, as an administrator, invites a new address and an existing
  * account; the new invitee creates an account from the link (email prefilled), verifies it and lands on Welcome; the
  * existing one signs in from the link and accepts. Names are unique to this run: the database is shared.
  */
-const stamp = Date.now().toString(36).toLowerCase();
-const organization = `Contoso Invites ${stamp}`;
-const password = 'amber-orchard-quartz-58';
-const newcomer = { name: 'Nina Newcomer', email: `nina-${stamp}@example.com` };
-const existing = { name: 'Eric Existing', email: `eric-${stamp}@example.com` };
-
-const escapeRegExp = (text: string) => text.replace(/[.+]/g, '\\$&');
+const run = stamp();
+const organization = `Contoso Invites ${run}`;
+const newcomer = { name: 'Nina Newcomer', email: `nina-${run}@example.com` };
+const existing = { name: 'Eric Existing', email: `eric-${run}@example.com` };
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `e2e/screenshots/invitations-${name}.png`, fullPage: true });
-}
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(email);
-  await page
-    .getByRole('textbox', { name: 'Password', exact: true })
-    .fill(email === OPERATOR.email ? OPERATOR.password : password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { name: /Hello,/ })).toBeVisible();
-}
-
-/** The newest link of a kind in the dev mailbox, from the message sent to this address. */
-async function linkFromMailbox(page: Page, to: string, kind: RegExp): Promise<string> {
-  await page.goto('/dev/mailbox');
-  await page
-    .getByRole('button', { name: new RegExp(`To ${escapeRegExp(to)}`) })
-    .first()
-    .click();
-  return (await page.getByRole('link', { name: kind }).first().getAttribute('href')) as string;
 }
 
 test.describe
@@ -44,26 +30,11 @@ test.describe
 
     test('an administrator invites a new address and an existing account', async ({ page }) => {
       // Eric has an account before the invitation.
-      await page.goto('/sign-up');
-      await page.getByLabel('Name').fill(existing.name);
-      await page.getByLabel('Email').fill(existing.email);
-      await page.getByRole('textbox', { name: 'Password', exact: true }).fill(password);
-      await page.getByRole('button', { name: 'Create account' }).click();
-      await expect(page).toHaveURL(/\/check-email/);
-      await page.goto(await linkFromMailbox(page, existing.email, /\/verify-email\?token=/));
-      await expect(page.getByRole('heading', { name: 'Your email is verified' })).toBeVisible();
+      await signUpAndVerify(page, existing);
 
       // The Invite Member dialog is another page's; the API sets the scene here.
       await signIn(page, OPERATOR.email);
-      const created = await page.request.post('/api/v1/operator/organizations', {
-        data: { name: organization, code: `inv${stamp}`.slice(0, 12) },
-      });
-      expect(created.ok()).toBeTruthy();
-      const org = (await created.json()).id as string;
-      const admin = await page.request.post(`/api/v1/operator/organizations/${org}/administrators`, {
-        data: { email: OPERATOR.email },
-      });
-      expect(admin.ok()).toBeTruthy();
+      const org = await organizationAdministeredByOperator(page, organization, `inv${run}`.slice(0, 12));
       const invited = await page.request.post(`/api/v1/orgs/${org}/invitations`, {
         data: { emails: `${newcomer.email}; ${existing.email}`, rights: 'member', message: 'Welcome aboard' },
       });
@@ -71,9 +42,7 @@ test.describe
 
       for (const person of [newcomer, existing])
         links[person.email] = await linkFromMailbox(page, person.email, /\/invitations\//);
-      await page.getByRole('button', { name: /profile menu/ }).click();
-      await page.getByRole('menuitem', { name: 'Sign out' }).click();
-      await expect(page).toHaveURL(/\/sign-in/);
+      await signOut(page);
     });
 
     test('the new invitee creates an account from the link and lands on Welcome', async ({ page }) => {
@@ -84,7 +53,7 @@ test.describe
 
       await expect(page.getByLabel('Email')).toHaveValue(newcomer.email);
       await page.getByLabel('Name').fill(newcomer.name);
-      await page.getByRole('textbox', { name: 'Password', exact: true }).fill(password);
+      await page.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
       await page.getByRole('button', { name: 'Create account' }).click();
       await expect(page).toHaveURL(/\/check-email/);
 
@@ -93,7 +62,7 @@ test.describe
       // The verify page remembers the way back to the invitation, and the address.
       await page.getByRole('main').getByRole('link', { name: 'Sign in' }).click();
       await expect(page.getByLabel('Email')).toHaveValue(newcomer.email);
-      await page.getByRole('textbox', { name: 'Password', exact: true }).fill(password);
+      await page.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
       await page.getByRole('button', { name: 'Sign in' }).click();
 
       await page.getByRole('button', { name: 'Accept invitation' }).click();
@@ -111,7 +80,7 @@ test.describe
       await page.goto(links[existing.email]);
       await page.getByRole('main').getByRole('link', { name: 'Sign in' }).click();
       await expect(page.getByLabel('Email')).toHaveValue(existing.email);
-      await page.getByRole('textbox', { name: 'Password', exact: true }).fill(password);
+      await page.getByRole('textbox', { name: 'Password', exact: true }).fill(PASSWORD);
       await page.getByRole('button', { name: 'Sign in' }).click();
 
       await expect(page.getByText(`Sent to ${existing.email}`, { exact: false })).toBeVisible();

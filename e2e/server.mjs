@@ -13,6 +13,8 @@ Object.assign(process.env, {
   DATABASE_URL: `file:${join(dataDir, 'portico.db')}`,
   NODE_ENV: 'development',
   LOG_LEVEL: 'warn',
+  // The members spec moves the clock past an invitation's 7 days (POST /api/v1/dev/clock).
+  DEV_CLOCK: 'true',
 });
 delete process.env.SMTP_URL;
 process.argv = [process.argv[0], 'portico', 'serve'];

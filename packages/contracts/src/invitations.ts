@@ -2,6 +2,8 @@ import { z } from 'zod';
 
 export const RIGHTS = ['member', 'admin'] as const;
 export const INVITE_MAX_ADDRESSES = 500;
+/** A CSV upload may name up to this many addresses; the web sends them INVITE_MAX_ADDRESSES at a time. */
+export const INVITE_CSV_MAX_ADDRESSES = 10_000;
 export const INVITATION_MESSAGE_MAX = 2000;
 
 /** Addresses as an administrator types them: separated by `;`, `,`, spaces or new lines. */
@@ -89,3 +91,6 @@ export const MemberRow = z.object({
   expiresAt: z.string().nullable(),
 });
 export const MemberList = z.object({ items: z.array(MemberRow), nextCursor: z.string().nullable() });
+export type MemberRow = z.infer<typeof MemberRow>;
+export type InviteResult = z.infer<typeof InviteResult>;
+export type InvitationHistory = z.infer<typeof InvitationHistory>;

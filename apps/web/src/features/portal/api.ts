@@ -1,4 +1,4 @@
-import { OrganizationOverview } from '@portico/contracts';
+import { MyOrganization, OrganizationOverview } from '@portico/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api';
 
@@ -6,6 +6,9 @@ import { api } from '../../lib/api';
 
 export const fetchOverview = (org: string, signal?: AbortSignal) =>
   api.get(`/api/v1/orgs/${encodeURIComponent(org)}/overview`, OrganizationOverview, signal);
+
+export const fetchMyOrganization = (org: string, signal?: AbortSignal) =>
+  api.get(`/api/v1/orgs/${encodeURIComponent(org)}`, MyOrganization, signal);
 
 // --- query options --------------------------------------------------------------------------------------------
 
@@ -16,8 +19,15 @@ export const overviewQueryOptions = (org: string) =>
     queryFn: ({ signal }) => fetchOverview(org, signal),
   });
 
+export const myOrganizationQueryOptions = (org: string) =>
+  queryOptions({ queryKey: ['orgs', org, 'about'], queryFn: ({ signal }) => fetchMyOrganization(org, signal) });
+
 // --- hooks ----------------------------------------------------------------------------------------------------
 
 export function useOverview(org: string) {
   return useQuery(overviewQueryOptions(org));
+}
+
+export function useMyOrganization(org: string) {
+  return useQuery(myOrganizationQueryOptions(org));
 }

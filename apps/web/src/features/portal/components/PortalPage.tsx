@@ -7,7 +7,7 @@ import { isApiError } from '../../../lib/api';
 import { usePageTitle } from '../../../lib/page-title';
 import { useMe } from '../../../lib/session';
 import { useOverview } from '../api';
-import { MemberNotice } from './MemberNotice';
+import { MyOrganizationPage } from './MyOrganizationPage';
 
 const route = getRouteApi('/orgs/$org');
 
@@ -16,8 +16,9 @@ export function PortalPage() {
   const { org } = route.useParams();
   const me = useMe().data;
   const membership = me?.organizations.find((o) => o.id === org);
-  // Members have no admin portal; their own products page comes with the assignment feature.
-  if (membership?.rights === 'member' && !me?.isOperator) return <MemberNotice name={membership.name} />;
+  // Members have no admin portal: they see My organization (their products page comes with assignments).
+  if (membership?.rights === 'member' && !me?.isOperator)
+    return <MyOrganizationPage org={org} name={membership.name} />;
   return <AdminPortal org={org} />;
 }
 

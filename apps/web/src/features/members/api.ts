@@ -1,0 +1,118 @@
+import { InvitationHistory, InvitationLink, InviteResult, type MEMBER_SORTS, MemberList } from '@portico/contracts';
+import {
+  infiniteQueryOptions,
+  queryOptions,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
+import { z } from 'zod';
+import { api, apiRequest } from '../../lib/api';
+import { inviteInBatches } from './invite-batches';
+
+export type MemberSort = (typeof MEMBER_SORTS)[number];
+export type MemberStatus = 'admin' | 'member' | 'pending' | 'expired';
+export interface MembersFilter {
+  q?: string;
+  status?: MemberStatus;
+  sort?: MemberSort;
+}
+export type Rights = 'admin' | 'member';
+
+const orgPath = (org: string) => `/api/v1/orgs/${encodeURIComponent(org)}`;
+const invitationPath = (org: string, id: string) => `${orgPath(org)}/invitations/${encodeURIComponent(id)}`;
+
+// --- fetchers -------------------------------------------------------------------------------------------------
+
+export function fetchMembers(org: string, filter: MembersFilter, cursor: string | null, signal?: AbortSignal) {
+  const query = new URLSearchParams({ limit: '50' });
+  if (filter.q) query.set('q', filter.q);
+  if (filter.status) query.set('status', filter.status);
+  if (filter.sort) query.set('sort', filter.sort);
+  if (cursor) query.set('cursor', cursor);
+  return api.get(`${orgPath(org)}/members?${query}`, MemberList, signal);
+}
+
+export const invite = (org: string, body: { emails: string[]; rights: Rights; message?: string }) =>
+  api.post(`${orgPath(org)}/invitations`, body, InviteResult);
+export const fetchInvitationLink = (org: string, id: string) =>
+  api.get(`${invitationPath(org, id)}/link`, InvitationLink);
+export const resendInvitation = (org: string, id: string) => api.post(`${invitationPath(org, id)}/resend`);
+export const reissueInvitation = (org: string, id: string) =>
+  api.post(`${invitationPath(org, id)}/reissue`, undefined, z.object({ id: z.string() }));
+export const revokeInvitation = (org: string, id: string) => apiRequest(invitationPath(org, id), { method: 'DELETE' });
+export const fetchInvitationHistory = (org: string, id: string, signal?: AbortSignal) =>
+  api.get(`${invitationPath(org, id)}/history`, InvitationHistory, signal);
+export const changeRights = (org: string, user: string, rights: Rights) =>
+  api.patch(`${orgPath(org)}/members/${encodeURIComponent(user)}`, { rights });
+export const removeMember = (org: string, user: string) =>
+  apiRequest(`${orgPath(org)}/members/${encodeURIComponent(user)}`, { method: 'DELETE' });
+
+// --- query options --------------------------------------------------------------------------------------------
+
+/** Every members query of an organization starts with this key, so one invalidation refreshes them all. */
+const membersKey = (org: string) => ['orgs', org, 'members'] as const;
+
+export const membersQueryOptions = (org: string, filter: MembersFilter) =>
+  infiniteQueryOptions({
+    queryKey: [...membersKey(org), filter],
+    queryFn: ({ pageParam, signal }) => fetchMembers(org, filter, pageParam, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+
+export const invitationHistoryQueryOptions = (org: string, id: string) =>
+  queryOptions({
+    queryKey: [...membersKey(org), 'history', id],
+    queryFn: ({ signal }) => fetchInvitationHistory(org, id, signal),
+  });
+
+// --- hooks ----------------------------------------------------------------------------------------------------
+
+export function useMembers(org: string, filter: MembersFilter) {
+  return useInfiniteQuery(membersQueryOptions(org, filter));
+}
+
+export function useInvitationHistory(org: string, id: string) {
+  return useQuery(invitationHistoryQueryOptions(org, id));
+}
+
+/** A change to a member or an invitation: afterwards every members list of the organization is read again. */
+function useMembersMutation<Input, Output>(org: string, mutationFn: (input: Input) => Promise<Output>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn,
+    onSettled: () => queryClient.invalidateQueries({ queryKey: membersKey(org) }),
+  });
+}
+
+export const useResendInvitation = (org: string) => useMembersMutation(org, (id: string) => resendInvitation(org, id));
+export const useReissueInvitation = (org: string) =>
+  useMembersMutation(org, (id: string) => reissueInvitation(org, id));
+export const useRevokeInvitation = (org: string) => useMembersMutation(org, (id: string) => revokeInvitation(org, id));
+export const useChangeRights = (org: string) =>
+  useMembersMutation(org, ({ user, rights }: { user: string; rights: Rights }) => changeRights(org, user, rights));
+export const useRemoveMember = (org: string) => useMembersMutation(org, (user: string) => removeMember(org, user));
+/** Copying the link is recorded in the invitation's history, so it refreshes like the other actions. */
+export const useInvitationLink = (org: string) => useMembersMutation(org, (id: string) => fetchInvitationLink(org, id));
+
+/**
+ * Invite Member for any number of addresses: INVITE_MAX_ADDRESSES a request with progress (a 10,000-address CSV
+ * file is twenty requests); the list is read again afterwards, also when a batch failed half-way.
+ */
+export const useBulkInvite = (org: string) =>
+  useMembersMutation(
+    org,
+    (input: {
+      addresses: string[];
+      rights: Rights;
+      message?: string;
+      onProgress: (sent: number, total: number) => void;
+    }) =>
+      inviteInBatches(
+        input.addresses,
+        async (batch) => (await invite(org, { emails: batch, rights: input.rights, message: input.message })).results,
+        input.onProgress,
+      ),
+  );

@@ -1,0 +1,149 @@
+import { Group, Modal, Progress, Radio, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMediaQuery } from '@mantine/hooks';
+import { INVITATION_MESSAGE_MAX, INVITE_MAX_ADDRESSES } from '@portico/contracts';
+import { useState } from 'react';
+import { FormAlert } from '../../../components/FormAlert';
+import { SubmitButton } from '../../../components/SubmitButton';
+import { useFormErrors } from '../../../lib/use-form-errors';
+import { type Rights, useBulkInvite } from '../api';
+import { addressesFromText, type InviteOutcome } from '../invite-batches';
+import { CsvAddressesInput } from './CsvAddressesInput';
+
+const labels = { emails: 'Email addresses', file: 'CSV file', rights: 'User Rights', message: 'Message' };
+const number = new Intl.NumberFormat();
+
+interface InviteMemberDialogProps {
+  org: string;
+  opened: boolean;
+  /** An address to start with (the link in a registration request email); read when the dialog is first made. */
+  prefill?: string;
+  /** With the per-address results once sent; with null when closed without sending. */
+  onClose: (results: InviteOutcome[] | null) => void;
+}
+
+/** Invite Member (SPEC §2.4): typed addresses or a CSV file, User Rights, an optional message, Send Invitations. */
+export function InviteMemberDialog({ org, opened, prefill, onClose }: InviteMemberDialogProps) {
+  const phone = useMediaQuery('(max-width: 36em)');
+  const send = useBulkInvite(org);
+  const [source, setSource] = useState<'typed' | 'csv'>('typed');
+  const [csv, setCsv] = useState<string[] | null>(null);
+  const [progress, setProgress] = useState<{ sent: number; total: number } | null>(null);
+  const { formRef, onInvalid, showApiErrors } = useFormErrors(labels);
+  const form = useForm({
+    initialValues: { emails: prefill ?? '', rights: 'member' as Rights, message: '' },
+    validate: {
+      emails: (text) => {
+        if (source !== 'typed') return null;
+        const count = addressesFromText(text).length;
+        if (count === 0) return 'Email addresses: enter at least one address';
+        if (count > INVITE_MAX_ADDRESSES)
+          return `Email addresses: ${number.format(count)} is more than ${INVITE_MAX_ADDRESSES}; upload them as a CSV file`;
+        return null;
+      },
+      message: (text) =>
+        text.length > INVITATION_MESSAGE_MAX
+          ? `Message is longer than ${number.format(INVITATION_MESSAGE_MAX)} characters`
+          : null,
+    },
+  });
+
+  const close = (results: InviteOutcome[] | null) => {
+    if (send.isPending) return; // Half-sent batches cannot be called back; the dialog stays until they finish.
+    form.reset();
+    send.reset();
+    setCsv(null);
+    setProgress(null);
+    setSource('typed');
+    onClose(results);
+  };
+
+  const submit = form.onSubmit(({ emails, rights, message }) => {
+    const addresses = source === 'typed' ? addressesFromText(emails) : csv;
+    if (!addresses || addresses.length === 0)
+      return form.setFieldError('file', 'CSV file: choose a file with addresses');
+    send.mutate(
+      {
+        addresses,
+        rights,
+        message: message.trim() || undefined,
+        onProgress: (sent, total) => setProgress({ sent, total }),
+      },
+      { onSuccess: (results) => close(results), onError: (error) => showApiErrors(form, error) },
+    );
+  }, onInvalid);
+
+  return (
+    <Modal opened={opened} onClose={() => close(null)} title="Invite Member" size="lg" fullScreen={phone}>
+      <form ref={formRef} onSubmit={submit} noValidate>
+        <Stack>
+          <FormAlert error={send.error} labels={labels} />
+          <SegmentedControl
+            aria-label="How to give the addresses"
+            value={source}
+            onChange={(value) => setSource(value as 'typed' | 'csv')}
+            data={[
+              { value: 'typed', label: 'Type addresses' },
+              { value: 'csv', label: 'Upload a CSV file' },
+            ]}
+            disabled={send.isPending}
+          />
+          {source === 'typed' ? (
+            <Textarea
+              label={labels.emails}
+              description={`Separate them with ; , spaces or new lines (up to ${INVITE_MAX_ADDRESSES}).`}
+              required
+              autosize
+              minRows={3}
+              maxRows={8}
+              autoComplete="off"
+              spellCheck={false}
+              data-autofocus
+              {...form.getInputProps('emails')}
+            />
+          ) : (
+            <CsvAddressesInput
+              label={labels.file}
+              error={form.errors.file}
+              onAddresses={(addresses) => {
+                setCsv(addresses);
+                form.clearFieldError('file');
+              }}
+            />
+          )}
+          <Radio.Group label={labels.rights} required {...form.getInputProps('rights')}>
+            <Group mt={6}>
+              <Radio value="member" label="Member" />
+              <Radio value="admin" label="Admin" />
+            </Group>
+          </Radio.Group>
+          <Textarea
+            label={`${labels.message} (optional)`}
+            description={`Plain text, up to ${number.format(INVITATION_MESSAGE_MAX)} characters; it is quoted in the email.`}
+            autosize
+            minRows={2}
+            maxRows={6}
+            maxLength={INVITATION_MESSAGE_MAX}
+            {...form.getInputProps('message')}
+          />
+          {progress && send.isPending && <SendingProgress {...progress} />}
+          <Group justify="flex-end">
+            <SubmitButton pending={send.isPending}>Send Invitations</SubmitButton>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function SendingProgress({ sent, total }: { sent: number; total: number }) {
+  const label = `Sent ${number.format(sent)} of ${number.format(total)} addresses`;
+  return (
+    <Stack gap={4}>
+      <Progress value={total ? (sent / total) * 100 : 0} aria-label={label} animated />
+      <Text size="sm" role="status">
+        {label}
+      </Text>
+    </Stack>
+  );
+}

@@ -1,0 +1,18 @@
+import { Badge } from '@mantine/core';
+import type { MemberRow } from '@portico/contracts';
+
+const COLORS: Record<MemberRow['userRights'], string> = {
+  Admin: 'indigo',
+  Member: 'gray',
+  PENDING: 'yellow',
+  'Invitation expired': 'red',
+};
+
+/** The User Rights column (SPEC §2.4), in the words the specification uses, so nobody has to translate. */
+export function UserRightsBadge({ rights }: { rights: MemberRow['userRights'] }) {
+  return (
+    <Badge color={COLORS[rights]} variant="light" tt="none">
+      {rights}
+    </Badge>
+  );
+}
