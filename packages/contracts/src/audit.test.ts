@@ -42,6 +42,7 @@ describe('AuditEvent', () => {
       targetType: 'user',
       targetId: 'usr_1',
       organizationId: 'org_1',
+      organizationName: 'Acme',
       before: { rights: 'member' },
       after: null,
     };

@@ -51,6 +51,8 @@ export const AuditEvent = z.object({
   targetType: z.string(),
   targetId: z.string().nullable(),
   organizationId: z.string().nullable(),
+  /** The organization's current name, so that the instance log can say whose each event is. */
+  organizationName: z.string().nullable(),
   before: AuditState,
   after: AuditState,
 });
@@ -75,6 +77,7 @@ export const AUDIT_CSV_COLUMNS = [
   'target_type',
   'target_id',
   'organization_id',
+  'organization_name',
   'before',
   'after',
 ] as const;

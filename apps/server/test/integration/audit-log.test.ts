@@ -198,9 +198,11 @@ describe('an organization’s log', () => {
       'id',
       'occurredAt',
       'organizationId',
+      'organizationName',
       'targetId',
       'targetType',
     ]);
+    expect(note?.organizationName).toBe('Audit A');
     expect(note?.occurredAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
   });
 
@@ -371,7 +373,11 @@ describe('the operators’ log', () => {
     expect(organizations).toEqual(new Set([orgA, orgB, orgBulk, null]));
     const all = await list(`/api/v1/operator/audit-events?action=product.created`, 'operator');
     expect(all.items).toHaveLength(1);
-    expect(all.items[0]).toMatchObject({ organizationId: null, actor: { id: people.operator!.userId } });
+    expect(all.items[0]).toMatchObject({
+      organizationId: null,
+      organizationName: null,
+      actor: { id: people.operator!.userId },
+    });
   });
 
   it('narrows to one organization by id or code, and says when there is no such organization', async () => {
@@ -419,6 +425,7 @@ describe('the CSV export', () => {
       'target_type',
       'target_id',
       'organization_id',
+      'organization_name',
       'before',
       'after',
     ]);
@@ -437,13 +444,14 @@ describe('the CSV export', () => {
       'user',
       people.memberA!.userId,
       orgA,
+      'Audit A',
       '{"rights":"admin"}',
       '{"rights":"member"}',
     ]);
     const note = records.find((r) => r[2] === 'system.note');
     expect(note?.slice(3, 7)).toEqual(['', '', '', '']);
-    expect(JSON.parse(note?.[10] ?? '')).toMatchObject({ note: 'commas, "quotes"\nand a new line' });
-    expect(note?.[11]).toBe('["not","an","object"]');
+    expect(JSON.parse(note?.[11] ?? '')).toMatchObject({ note: 'commas, "quotes"\nand a new line' });
+    expect(note?.[12]).toBe('["not","an","object"]');
   });
 
   it('applies the filters and ignores paging', async () => {

@@ -36,12 +36,13 @@ describe('auditCsvRecord', () => {
       targetType: 'user',
       targetId: 'usr_1',
       organizationId: null,
+      organizationName: null,
       beforeJson: '{"name":"Ada, \\"the\\" first"}',
       afterJson: null,
     });
     expect(record.endsWith('\r\n')).toBe(true);
     const [header, row] = parseCsv(CSV_HEADER + record);
-    expect(header?.fields).toHaveLength(12);
+    expect(header?.fields).toHaveLength(13);
     expect(header?.fields[0]).toBe('id');
     expect(row?.fields).toEqual([
       'aud_1',
@@ -53,6 +54,7 @@ describe('auditCsvRecord', () => {
       '127.0.0.1',
       'user',
       'usr_1',
+      '',
       '',
       '{"name":"Ada, \\"the\\" first"}',
       '',

@@ -34,6 +34,7 @@ export interface AuditCsvSource {
   targetType: string;
   targetId: string | null;
   organizationId: string | null;
+  organizationName: string | null;
   /** The stored JSON text, as recorded. */
   beforeJson: string | null;
   afterJson: string | null;
@@ -52,6 +53,7 @@ export function auditCsvRecord(event: AuditCsvSource): string {
     event.targetType,
     event.targetId,
     event.organizationId,
+    event.organizationName,
     event.beforeJson,
     event.afterJson,
   ]);

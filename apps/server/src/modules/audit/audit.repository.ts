@@ -70,6 +70,7 @@ export interface AuditRow {
   target_type: string;
   target_id: string | null;
   organization_id: string | null;
+  organization_name: string | null;
   before_json: string | null;
   after_json: string | null;
 }
@@ -86,6 +87,7 @@ export async function listAuditEvents(
   let query = db
     .selectFrom('audit_events as e')
     .leftJoin('users as u', 'u.id', 'e.actor_user_id')
+    .leftJoin('organizations as o', 'o.id', 'e.organization_id')
     .select([
       'e.id',
       'e.occurred_at',
@@ -97,6 +99,7 @@ export async function listAuditEvents(
       'e.target_type',
       'e.target_id',
       'e.organization_id',
+      'o.name as organization_name',
       'e.before_json',
       'e.after_json',
     ])

@@ -86,6 +86,7 @@ function toAuditEvent(row: AuditRow): AuditEvent {
     targetType: row.target_type,
     targetId: row.target_id,
     organizationId: row.organization_id,
+    organizationName: row.organization_name,
     before: parseState(row.before_json),
     after: parseState(row.after_json),
   };
@@ -111,6 +112,7 @@ function csvSource(row: AuditRow): AuditCsvSource {
     targetType: row.target_type,
     targetId: row.target_id,
     organizationId: row.organization_id,
+    organizationName: row.organization_name,
     beforeJson: row.before_json,
     afterJson: row.after_json,
   };
