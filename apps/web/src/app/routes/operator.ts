@@ -1,5 +1,6 @@
 import { createRoute, lazyRouteComponent, redirect } from '@tanstack/react-router';
 import { requireOperator } from '../guards';
+import { auditSearch } from './audit';
 import { rootRoute } from './root';
 
 // The operator area is for a handful of people: none of it is in the bundle everyone else downloads.
@@ -55,6 +56,13 @@ const importRoute = createRoute({
   component: lazyRouteComponent(() => import('../../features/operator/components/ImportPage'), 'ImportPage'),
 });
 
+const auditRoute = createRoute({
+  getParentRoute: () => operatorRoute,
+  path: 'audit',
+  validateSearch: auditSearch,
+  component: lazyRouteComponent(() => import('../../features/audit/components/OperatorAuditPage'), 'OperatorAuditPage'),
+});
+
 export const operatorRouteTree = operatorRoute.addChildren([
   operatorIndexRoute,
   organizationsRoute,
@@ -62,4 +70,5 @@ export const operatorRouteTree = operatorRoute.addChildren([
   productsRoute,
   operatorsRoute,
   importRoute,
+  auditRoute,
 ]);

@@ -7,6 +7,7 @@ const tabs = [
   { to: '/operator/products', label: 'Products' },
   { to: '/operator/operators', label: 'Operators' },
   { to: '/operator/import', label: 'Import assets' },
+  { to: '/operator/audit', label: 'Audit log' },
 ] as const;
 
 /** The operator area (SPEC §1, §2.2): its own sub-navigation above every operator page. */
