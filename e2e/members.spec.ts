@@ -195,10 +195,38 @@ test.describe
       await acceptAs(page, newLink);
     });
 
+    test('a CSV file of 1,200 addresses is sent in batches with progress; bad and repeated ones are reported', async ({
+      page,
+    }) => {
+      await signIn(page, OPERATOR.email);
+      // The link of a registration request email opens the dialog with the requester's address.
+      await page.goto(`/orgs/${org}/members?invite=${encodeURIComponent(`req-${run}@example.com`)}`);
+      const dialog = page.getByRole('dialog', { name: 'Invite Member' });
+      await expect(dialog.getByLabel('Email addresses')).toHaveValue(`req-${run}@example.com`);
+
+      const rows = Array.from({ length: 1200 }, (_, i) => `Person ${i},bulk${i}-${run}@example.com`);
+      const csv = ['name,email', ...rows, `Nina again,${newcomer.email}`, 'Broken,not-an-address'].join('\n');
+      await dialog.getByText('Upload a CSV file').click();
+      await dialog
+        .locator('input[type="file"]')
+        .setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+      await expect(dialog.getByText('1,202 addresses found in the file.')).toBeVisible();
+      await dialog.getByRole('button', { name: 'Send Invitations' }).click();
+      await expect(dialog.getByRole('progressbar')).toBeVisible();
+      await shot(page, 'csv-progress');
+      await expect(dialog).toBeHidden({ timeout: 30_000 });
+
+      const results = page.getByRole('status').filter({ hasText: 'addresses invited' });
+      await expect(results.getByText('1,200 of 1,202 addresses invited')).toBeVisible();
+      await expect(results.getByText(`${newcomer.email} — already a member`)).toBeVisible();
+      await expect(results.getByText('not-an-address — invalid address')).toBeVisible();
+      await shot(page, 'csv-results');
+    });
+
     test('on a phone the list is cards and the actions still work by keyboard', async ({ page }) => {
       await page.setViewportSize({ width: 375, height: 800 });
       await signIn(page, OPERATOR.email);
-      await page.goto(`/orgs/${org}/members`);
+      await page.goto(`/orgs/${org}/members?status=member`);
       const cards = page.getByRole('list', { name: 'Members and invitations' });
       await expect(cards.getByText(late.email)).toBeVisible();
       await page.getByRole('button', { name: `Actions for ${newcomer.email}` }).focus();

@@ -4,6 +4,7 @@ import { countOutcomes, type InviteOutcome } from '../invite-batches';
 /** How many addresses of a large upload are listed one by one; the counts above always cover all of them. */
 const LISTED = 100;
 
+const number = new Intl.NumberFormat();
 const COLORS = { invited: 'teal', 'already a member': 'gray', 'already invited': 'yellow', 'invalid address': 'red' };
 
 /**
@@ -19,7 +20,7 @@ export function InviteResultsPanel({ results, onClose }: { results: InviteOutcom
       role="status"
       color={allInvited ? 'teal' : 'yellow'}
       variant="light"
-      title={`${counts.invited} of ${results.length} ${results.length === 1 ? 'address' : 'addresses'} invited`}
+      title={`${number.format(counts.invited)} of ${number.format(results.length)} ${results.length === 1 ? 'address' : 'addresses'} invited`}
       withCloseButton
       closeButtonLabel="Dismiss the invitation results"
       onClose={onClose}
@@ -30,7 +31,7 @@ export function InviteResultsPanel({ results, onClose }: { results: InviteOutcom
             .filter(([, n]) => n > 0)
             .map(([outcome, n]) => (
               <Badge key={outcome} color={COLORS[outcome as keyof typeof COLORS]} variant="light" tt="none">
-                {n} {outcome}
+                {number.format(n)} {outcome}
               </Badge>
             ))}
         </Group>
@@ -44,7 +45,7 @@ export function InviteResultsPanel({ results, onClose }: { results: InviteOutcom
           </List>
         )}
         {notInvited.length > LISTED && (
-          <Text size="sm">…and {notInvited.length - LISTED} more addresses that were not invited.</Text>
+          <Text size="sm">…and {number.format(notInvited.length - LISTED)} more addresses that were not invited.</Text>
         )}
       </Stack>
     </Alert>
