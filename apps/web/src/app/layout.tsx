@@ -16,13 +16,17 @@ import { type CurrentOrganization, useCurrentOrganization } from './layout/use-c
 function useNavItems(me: Me | null | undefined, current: CurrentOrganization | null): NavItem[] {
   const devMailbox = useDevMailboxEnabled();
   const items: NavItem[] = [{ to: '/', label: 'Home' }];
-  // SPEC §4.1's administrator navigation, only for what is built so far: Products and Services.
+  // SPEC §4.1's administrator navigation, only for what is built so far; a member sees their organization.
   if (current?.rights === 'admin') {
     const params = { org: current.id };
     items.push(
+      { to: '/orgs/$org/members', params, label: 'Members' },
       { to: '/orgs/$org', params, hash: 'products', label: 'Products' },
       { to: '/orgs/$org', params, hash: 'services', label: 'Services' },
+      { to: '/orgs/$org/audit', params, label: 'Audit log' },
     );
+  } else if (current?.rights === 'member') {
+    items.push({ to: '/orgs/$org', params: { org: current.id }, label: 'My organization' });
   }
   if (me?.isOperator) items.push({ to: '/operator', label: 'Operator' });
   if (me) items.push({ to: '/account', label: 'Account' });

@@ -11,7 +11,9 @@ import { HomePage } from '../features/home/components/HomePage';
 import { safeRedirect, stringParam } from '../lib/search';
 import { redirectIfSignedIn, requireSignedIn } from './guards';
 import { queryClient } from './query-client';
+import { auditRoute } from './routes/audit';
 import { invitationRoute, invitationWelcomeRoute } from './routes/invitations';
+import { membersRoute } from './routes/members';
 import { operatorRouteTree } from './routes/operator';
 import { claimRoute, portalRoute, registerRoute, welcomeAdminRoute } from './routes/organizations';
 import { rootRoute } from './routes/root';
@@ -103,9 +105,11 @@ const routeTree = rootRoute.addChildren([
   claimRoute,
   welcomeAdminRoute,
   portalRoute,
+  membersRoute,
   invitationRoute,
   invitationWelcomeRoute,
   operatorRouteTree,
+  auditRoute,
 ]);
 
 export const router = createRouter({

@@ -4,7 +4,8 @@ import classes from './layout.module.css';
 /** A page of its own, or a section of the current organization's portal (/orgs/…#products). */
 export type NavItem = { label: string } & (
   | { to: '/' | '/account' | '/dev/mailbox' | '/operator' }
-  | { to: '/orgs/$org'; params: { org: string }; hash: string }
+  | { to: '/orgs/$org'; params: { org: string }; hash?: string }
+  | { to: '/orgs/$org/members' | '/orgs/$org/audit'; params: { org: string } }
 );
 
 interface NavLinksProps {
@@ -18,7 +19,11 @@ interface NavLinksProps {
 export function NavLinks({ items, variant, onNavigate }: NavLinksProps) {
   const className = variant === 'header' ? classes.headerLink : classes.navbarLink;
   return items.map((item) =>
-    item.to === '/orgs/$org' ? (
+    item.to === '/orgs/$org/members' || item.to === '/orgs/$org/audit' ? (
+      <Link key={item.label} to={item.to} params={item.params} className={className} onClick={onNavigate}>
+        {item.label}
+      </Link>
+    ) : item.to === '/orgs/$org' ? (
       <Link
         key={item.label}
         to={item.to}
