@@ -15,6 +15,12 @@ describe('ids', () => {
     expect([...ids].sort()).toEqual(ids);
   });
 
+  it('made in one millisecond, sort in the order they were made', () => {
+    const ids = Array.from({ length: 1_000 }, () => newId('auditEvent', 1_800_000_000_123));
+    expect([...ids].sort()).toEqual(ids);
+    expect(new Set(ids).size).toBe(1_000);
+  });
+
   it('do not repeat', () => {
     const ids = new Set(Array.from({ length: 10_000 }, () => newId('session', 0)));
     expect(ids.size).toBe(10_000);

@@ -37,12 +37,39 @@ function encodeTime(ms: number): string {
   return out;
 }
 
-function encodeRandom(bytes: Buffer): string {
-  let out = '';
-  for (const byte of bytes) out += ALPHABET[byte % 32];
-  return out;
+function randomDigits(): number[] {
+  return [...randomBytes(16)].map((byte) => byte % 32);
 }
 
+/** The last id's time and random digits: ids made in one millisecond count up from there (as monotonic ULIDs do). */
+let lastTime = -1;
+let lastDigits: number[] = [];
+
+/** The next random part: fresh for a new millisecond, the previous one plus one within the same millisecond. */
+function nextDigits(ms: number): number[] {
+  if (ms !== lastTime) {
+    lastTime = ms;
+    lastDigits = randomDigits();
+    return lastDigits;
+  }
+  const digits = [...lastDigits];
+  let i = digits.length - 1;
+  while (i >= 0 && digits[i] === 31) digits[i--] = 0;
+  // 16 digits of 31 would need 32^16 ids in one millisecond; start afresh rather than overflow.
+  if (i < 0) lastDigits = randomDigits();
+  else {
+    digits[i] = (digits[i] as number) + 1;
+    lastDigits = digits;
+  }
+  return lastDigits;
+}
+
+/**
+ * Ids made in one millisecond still sort in the order they were made, so the rows of one request (60 invitations,
+ * their audit events) list in that order. The random part is not a secret: tokens are derived or random elsewhere.
+ */
 export function newId(kind: IdKind, now: number = Date.now()): string {
-  return `${ID_PREFIXES[kind]}_${encodeTime(now)}${encodeRandom(randomBytes(16))}`;
+  return `${ID_PREFIXES[kind]}_${encodeTime(now)}${nextDigits(now)
+    .map((d) => ALPHABET[d])
+    .join('')}`;
 }
