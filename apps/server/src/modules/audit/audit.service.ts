@@ -76,7 +76,8 @@ function actorOf(row: AuditRow): AuditEvent['actor'] {
   return row.actor_user_id === null ? null : { id: row.actor_user_id, name: row.actor_name, email: row.actor_email };
 }
 
-function toAuditEvent(row: AuditRow): AuditEvent {
+/** What the page and the CSV file both show of an event; they differ only in how before/after are given. */
+function eventFields(row: AuditRow) {
   return {
     id: row.id,
     occurredAt: toIsoString(row.occurred_at),
@@ -87,9 +88,11 @@ function toAuditEvent(row: AuditRow): AuditEvent {
     targetId: row.target_id,
     organizationId: row.organization_id,
     organizationName: row.organization_name,
-    before: parseState(row.before_json),
-    after: parseState(row.after_json),
   };
+}
+
+function toAuditEvent(row: AuditRow): AuditEvent {
+  return { ...eventFields(row), before: parseState(row.before_json), after: parseState(row.after_json) };
 }
 
 /** One page of the log, newest first (SPEC §2.8). */
@@ -103,19 +106,7 @@ export async function listAudit(deps: AppDeps, scope: AuditScope, query: AuditQu
 }
 
 function csvSource(row: AuditRow): AuditCsvSource {
-  return {
-    id: row.id,
-    occurredAt: toIsoString(row.occurred_at),
-    action: row.action,
-    actor: actorOf(row),
-    actorIp: row.actor_ip,
-    targetType: row.target_type,
-    targetId: row.target_id,
-    organizationId: row.organization_id,
-    organizationName: row.organization_name,
-    beforeJson: row.before_json,
-    afterJson: row.after_json,
-  };
+  return { ...eventFields(row), beforeJson: row.before_json, afterJson: row.after_json };
 }
 
 async function* csvChunks(db: Executor, filter: AuditFilter | null, batch: number): AsyncGenerator<string> {

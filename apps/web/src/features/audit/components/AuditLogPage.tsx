@@ -1,6 +1,7 @@
-import { Alert, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Group, Stack, Title } from '@mantine/core';
 import { getRouteApi } from '@tanstack/react-router';
 import { ButtonLink } from '../../../components/links';
+import { OrganizationPageHeader } from '../../../components/OrganizationPageHeader';
 import { usePageTitle } from '../../../lib/page-title';
 import { useMe } from '../../../lib/session';
 import type { AuditFilters, AuditSource } from '../api';
@@ -30,20 +31,12 @@ function AdministratorView({ org, name }: { org: string; name: string | null }) 
 
   return (
     <Stack gap="lg">
-      <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm">
-        <Stack gap={2}>
-          {name && (
-            <Text size="sm" c="dimmed" fw={600}>
-              {name}
-            </Text>
-          )}
-          <Title order={1}>Audit log</Title>
-          <Text size="sm" c="dimmed">
-            Every change in this organization: who made it, when, from which IP address, and what it changed.
-          </Text>
-        </Stack>
-        <ExportCsvButton source={source} filters={filters} />
-      </Group>
+      <OrganizationPageHeader
+        organization={name}
+        title="Audit log"
+        description="Every change in this organization: who made it, when, from which IP address, and what it changed."
+        action={<ExportCsvButton source={source} filters={filters} />}
+      />
       <AuditToolbar source={source} filters={filters} onChange={setFilters} />
       <AuditEvents source={source} filters={filters} />
     </Stack>

@@ -1,6 +1,7 @@
-import { Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Button, Stack } from '@mantine/core';
 import { getRouteApi } from '@tanstack/react-router';
 import { useState } from 'react';
+import { OrganizationPageHeader } from '../../../components/OrganizationPageHeader';
 import { usePageTitle } from '../../../lib/page-title';
 import { useMe } from '../../../lib/session';
 import type { MembersFilter } from '../api';
@@ -42,17 +43,11 @@ function AdministratorView({ org, name }: { org: string; name: string | null }) 
 
   return (
     <Stack gap="lg">
-      <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm">
-        <Stack gap={2}>
-          {name && (
-            <Text size="sm" c="dimmed" fw={600}>
-              {name}
-            </Text>
-          )}
-          <Title order={1}>Members</Title>
-        </Stack>
-        <Button onClick={() => setInviting(true)}>Invite Member</Button>
-      </Group>
+      <OrganizationPageHeader
+        organization={name}
+        title="Members"
+        action={<Button onClick={() => setInviting(true)}>Invite Member</Button>}
+      />
       {results && <InviteResultsPanel results={results} onClose={() => setResults(null)} />}
       <MembersToolbar filter={filter} onChange={setFilter} />
       <MembersDirectory org={org} filter={filter} />
