@@ -23,7 +23,8 @@ export function smtpTransport(url: string): MailTransport {
   const transporter = nodemailer.createTransport({
     url,
     pool: true,
-    maxConnections: 4,
+    // The worker sends 16 messages at once (a wave, mail.worker.ts): two on each connection.
+    maxConnections: 8,
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 30_000,
