@@ -4,6 +4,7 @@
 //   the first page                       p95 ≤ 30 ms
 //   a deep page, ~60,000 rows in         as fast as the first: p95 ≤ 30 ms and its p50 within 1.5× the first's
 //                                        (its cursor is found by walking the list 200 rows a page)
+//   newest first (sort=-since), first and deep page   p95 ≤ 30 ms
 //   a search matching 10 rows            p95 ≤ 60 ms (the search has to look at every row to find them)
 //   a search matching 8,008 rows         p95 ≤ 60 ms
 // One request at a time (lib/latency.mjs): p95 is what a person waits for a page.
@@ -23,12 +24,12 @@ const RARE = '4242@';
 const COMMON = 'garcia';
 
 /** Follows nextCursor 200 rows at a time until `row` rows are behind it; the cursor of the page there. */
-async function cursorAt(base, headers, row) {
+async function cursorAt(base, headers, row, sort = '') {
   let cursor = null;
   let seen = 0;
   const started = performance.now();
   while (seen < row) {
-    const page = await getJson(`${base}?limit=200${cursor ? `&cursor=${cursor}` : ''}`, headers);
+    const page = await getJson(`${base}?limit=200${sort}${cursor ? `&cursor=${cursor}` : ''}`, headers);
     if (!page.nextCursor) throw new Error(`the list ended after ${seen + page.items.length} rows, before row ${row}`);
     seen += page.items.length;
     cursor = page.nextCursor;
@@ -76,6 +77,10 @@ const members = (database) => ({
     await checkSearch(base, headers, COMMON, matches.common);
     const first = await sample('');
     const deep = await sample(`&cursor=${await cursorAt(base, headers, DEEP_ROW)}`);
+    // Newest first reads the (organization_id, created_at, id) indexes backwards, deep pages included.
+    const NEWEST = '&sort=-since';
+    const newest = await sample(NEWEST);
+    const newestDeep = await sample(`${NEWEST}&cursor=${await cursorAt(base, headers, DEEP_ROW, NEWEST)}`);
     const rare = await sample(`&q=${encodeURIComponent(RARE)}`);
     const common = await sample(`&q=${encodeURIComponent(COMMON)}`);
     const count = (n) => n.toLocaleString('en-US');
@@ -93,13 +98,15 @@ const members = (database) => ({
           digits: 2,
           max: TARGET.deepToFirst,
         },
+        ms('newest first p95', newest.p95Ms, TARGET.firstP95Ms),
+        ms('newest first, deep page p95', newestDeep.p95Ms, TARGET.firstP95Ms),
         ms(`search "${RARE}" (${count(matches.rare)} rows) p50`, rare.p50Ms),
         ms(`search "${RARE}" p95`, rare.p95Ms, TARGET.searchP95Ms),
         ms(`search "${COMMON}" (${count(matches.common)} rows) p50`, common.p50Ms),
         ms(`search "${COMMON}" p95`, common.p95Ms, TARGET.searchP95Ms),
       ],
-      failedRequests: first.failed + deep.failed + rare.failed + common.failed,
-      samples: { first, deep, rare, common },
+      failedRequests: first.failed + deep.failed + newest.failed + newestDeep.failed + rare.failed + common.failed,
+      samples: { first, deep, newest, newestDeep, rare, common },
     };
   },
 });
