@@ -6,7 +6,7 @@ import { AppError } from '../../http/errors.js';
 import { normalizeEmail } from '../../lib/email.js';
 import { newId } from '../../lib/ids.js';
 import { toDate, toIsoString } from '../../lib/time.js';
-import { type Actor, recordAudit } from '../audit/audit.repository.js';
+import { type Actor, recordAudit, recordAudits } from '../audit/audit.repository.js';
 import { enqueueEmails } from '../mail/outbox.repository.js';
 import { linkFor, queueInvitationEmail, renderInvitationEmail, type Sender, senderOf } from './invitation-email.js';
 import * as repo from './invitations.repository.js';
@@ -134,12 +134,15 @@ async function recordSent(
   await enqueueEmails(trx, emails, now);
   const ids = created.map((row) => row.id);
   await repo.recordInvitationEvents(trx, ids, 'sent', actor.userId, now);
-  // One audit event per invitation, as for a single invite (SPEC §2.8).
-  for (const row of created) {
-    const after = { email: row.email, rights };
-    const entry = { action: 'invitation.sent', after, targetType: 'invitation', targetId: row.id, organizationId };
-    await recordAudit(trx, actor, entry, now);
-  }
+  // One audit event per invitation, as for a single invite (SPEC §2.8), written together.
+  const entries = created.map((row) => ({
+    action: 'invitation.sent',
+    after: { email: row.email, rights },
+    targetType: 'invitation',
+    targetId: row.id,
+    organizationId,
+  }));
+  await recordAudits(trx, actor, entries, now);
 }
 
 /**
