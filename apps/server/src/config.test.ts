@@ -27,6 +27,13 @@ describe('configuration', () => {
     expect(config.transferLimit).toEqual({ count: 5, windowMs: 30 * 86_400_000 });
   });
 
+  it('links to the port it listens on when PUBLIC_URL is unset', () => {
+    expect(loadConfig({ PORT: '3400' }).publicUrl).toBe('http://localhost:3400');
+    expect(loadConfig({ PORT: '3400', PUBLIC_URL: 'https://licenses.example.com' }).publicUrl).toBe(
+      'https://licenses.example.com',
+    );
+  });
+
   it.each([
     ['PORT', 'abc'],
     ['PORT', '70000'],

@@ -57,7 +57,8 @@ export function loadConfig(env: Env = process.env): Config {
     'development, production or test',
   );
   const port = read('PORT', '3000', parsePort, 'a port number between 0 and 65535');
-  const publicUrl = read('PUBLIC_URL', 'http://localhost:3000', parseHttpUrl, 'an http:// or https:// URL');
+  // Unset, it follows PORT: `PORT=3400 npm start` mails links that reach that server, not one on 3000.
+  const publicUrl = read('PUBLIC_URL', `http://localhost:${port}`, parseHttpUrl, 'an http:// or https:// URL');
   const dataDir = resolve(env.DATA_DIR?.trim() || 'data');
   const database = read(
     'DATABASE_URL',
