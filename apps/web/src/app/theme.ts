@@ -12,6 +12,8 @@ export const theme = createTheme({
   cursorType: 'pointer',
   headings: { fontWeight: '650' },
   focusRing: 'auto',
+  // People who ask their system for less motion get dialogs and menus without the fade and slide.
+  respectReducedMotion: true,
   components: {
     // The close button is an icon: without a name, screen readers announce just "button". A plain object, not
     // Modal.extend, so the theme does not pull Modal into the first download.
