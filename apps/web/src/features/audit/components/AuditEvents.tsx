@@ -1,4 +1,5 @@
-import { Alert, Box, Button, Group, Loader, Stack, Text } from '@mantine/core';
+import { Alert, Box, Loader, Stack, Text } from '@mantine/core';
+import { LoadMoreButton } from '../../../components/LoadMoreButton';
 import { type AuditFilters, type AuditSource, useAuditEvents } from '../api';
 import { AuditCards } from './AuditCards';
 import { AuditTable } from './AuditTable';
@@ -37,13 +38,7 @@ export function AuditEvents({ source, filters }: { source: AuditSource; filters:
           </Box>
         </>
       )}
-      {list.hasNextPage && (
-        <Group>
-          <Button variant="default" onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>
-            Load more
-          </Button>
-        </Group>
-      )}
+      <LoadMoreButton query={list} />
     </Stack>
   );
 }

@@ -1,6 +1,7 @@
-import { Alert, Box, Button, Group, Loader, Paper, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Alert, Box, Group, Loader, Paper, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import type { MemberRow } from '@portico/contracts';
 import { CardList } from '../../../components/CardList';
+import { LoadMoreButton } from '../../../components/LoadMoreButton';
 import { formatDate, formatRelative } from '../../../lib/format';
 import { type MembersFilter, useMembers } from '../api';
 import { RowActions } from './RowActions';
@@ -55,13 +56,7 @@ export function MembersDirectory({ org, filter }: { org: string; filter: Members
           <MembersCards rows={rows} actions={actions} />
         </>
       )}
-      {members.hasNextPage && (
-        <Group justify="center">
-          <Button variant="default" onClick={() => members.fetchNextPage()} loading={members.isFetchingNextPage}>
-            Show more
-          </Button>
-        </Group>
-      )}
+      <LoadMoreButton query={members} />
       {actions.dialogs}
     </Stack>
   );

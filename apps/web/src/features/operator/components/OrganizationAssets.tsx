@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Loader } from '@mantine/core';
+import { Alert, Button, Loader } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { Asset } from '@portico/contracts';
 import { useState } from 'react';
 import { AssetList } from '../../../components/assets/AssetList';
+import { LoadMoreButton } from '../../../components/LoadMoreButton';
 import { Section } from '../../../components/Section';
 import { useOrganizationAssets } from '../api';
 import { AddAssetDialog } from './AddAssetDialog';
@@ -38,13 +39,7 @@ export function OrganizationAssets({ org }: { org: string }) {
           actions={(asset) => <AssetActions asset={asset} onEdit={() => setEditing(asset)} />}
         />
       )}
-      {assets.hasNextPage && (
-        <Group>
-          <Button variant="default" onClick={() => assets.fetchNextPage()} loading={assets.isFetchingNextPage}>
-            Load more
-          </Button>
-        </Group>
-      )}
+      <LoadMoreButton query={assets} />
       <AddAssetDialog org={org} opened={adding} onClose={addDialog.close} />
       <EditAssetDialog asset={editing} onClose={() => setEditing(null)} />
     </Section>

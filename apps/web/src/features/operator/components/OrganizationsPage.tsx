@@ -1,6 +1,7 @@
-import { Alert, Button, Group, Loader, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Loader, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
+import { LoadMoreButton } from '../../../components/LoadMoreButton';
 import { Section } from '../../../components/Section';
 import { usePageTitle } from '../../../lib/page-title';
 import { useOrganizations } from '../api';
@@ -47,13 +48,7 @@ export function OrganizationsPage() {
               : `${items.length}${list.hasNextPage ? '+' : ''} ${items.length === 1 ? 'organization' : 'organizations'}`}
           </Text>
           <OrganizationsList organizations={items} />
-          {list.hasNextPage && (
-            <Group>
-              <Button variant="default" onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>
-                Load more
-              </Button>
-            </Group>
-          )}
+          <LoadMoreButton query={list} />
         </Stack>
       )}
       <CreateOrganizationDialog opened={creating} onClose={dialog.close} />
