@@ -22,7 +22,7 @@ function lastSignIn(row: MemberRow): string {
   return row.lastSignInAt ? formatRelative(row.lastSignInAt) : 'Never';
 }
 
-/** The list itself: a table on wide screens, cards on phones, 50 rows at a time with Show more. */
+/** The list itself: a table on wide screens, cards on phones, 50 rows at a time with Load more. */
 export function MembersDirectory({ org, filter }: { org: string; filter: MembersFilter }) {
   const members = useMembers(org, filter);
   const actions = useRowActions(org);
