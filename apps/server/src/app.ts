@@ -5,6 +5,7 @@ import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-z
 import type { AppDeps } from './deps.js';
 import { registerCsrfProtection } from './http/csrf.js';
 import { registerErrorHandler } from './http/errors.js';
+import { registerIdempotency } from './http/idempotency.js';
 import { loggerOptions } from './http/logging.js';
 import { registerOpenApi } from './http/openapi.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
@@ -52,6 +53,7 @@ export async function buildApp(deps: AppDeps, options: { logLevel?: string } = {
   registerSecurityHeaders(app, deps.config.secureCookies);
   await app.register(cookie);
   registerCsrfProtection(app, deps.config.publicUrl);
+  registerIdempotency(app);
   await registerOpenApi(app, deps.config.publicUrl);
 
   await app.register(systemRoutes);

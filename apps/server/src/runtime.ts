@@ -5,6 +5,7 @@ import { type Config, resolveSecret } from './config.js';
 import { type DatabaseHandle, openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrator.js';
 import type { AppDeps } from './deps.js';
+import { pruneIdempotencyKeys } from './http/idempotency-store.js';
 import { DEFAULT_RATE_RULES, pruneRateLimits, type RateRules } from './http/rate-limit.js';
 import { type Clock, OffsetClock, systemClock } from './lib/clock.js';
 import { createSessionFinder } from './modules/accounts/accounts.repository.js';
@@ -73,7 +74,12 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     rateRules: { ...DEFAULT_RATE_RULES, ...options.rateRules },
     webRoot: options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot,
   };
-  const pruner = setInterval(() => void pruneRateLimits(database.db, clock.now()).catch(() => {}), 3_600_000);
+  // Hourly housekeeping of rows that only matter for a while; a failed round is simply retried an hour later.
+  const prune = async () => {
+    await pruneRateLimits(database.db, clock.now());
+    await pruneIdempotencyKeys(database.db, clock.now());
+  };
+  const pruner = setInterval(() => void prune().catch(() => {}), 3_600_000);
   pruner.unref();
   const startedWorker = worker;
   return {

@@ -96,6 +96,17 @@ export interface RateLimitsTable {
   hits: number;
 }
 
+export interface IdempotencyKeysTable {
+  id: string;
+  fingerprint: string;
+  /** Null while the first request is still running. */
+  status_code: number | null;
+  content_type: string | null;
+  body: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
 export interface InstanceFlagsTable {
   name: string;
   value: string;
@@ -212,6 +223,7 @@ export interface Database {
   outbox_emails: OutboxTable;
   audit_events: AuditEventsTable;
   rate_limits: RateLimitsTable;
+  idempotency_keys: IdempotencyKeysTable;
   instance_flags: InstanceFlagsTable;
   organizations: OrganizationsTable;
   products: ProductsTable;

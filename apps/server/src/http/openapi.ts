@@ -13,7 +13,9 @@ export async function registerOpenApi(app: FastifyInstance, publicUrl: string): 
         title: 'Portico API',
         version: VERSION,
         description:
-          'Self-hosted license portal. Errors are `{ "error": { "code", "message", "details", "requestId" } }`; see docs/api.md.',
+          'Self-hosted license portal. Errors are `{ "error": { "code", "message", "details", "requestId" } }`. ' +
+          'Changes under /api/v1 accept an `Idempotency-Key` header: a retry with the same key and request gets the ' +
+          'first answer again (`Idempotent-Replayed: true`) without running twice. See docs/api.md.',
       },
       servers: [{ url: publicUrl }],
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'portico.session_token' } } },

@@ -8,6 +8,7 @@ import * as indexMemberDates from './2026_11_22_090000_index_member_dates.js';
 import * as addUsersLastSignIn from './2026_11_22_091000_add_users_last_sign_in.js';
 import * as indexAuditFilters from './2026_11_22_100000_index_audit_filters.js';
 import * as coverMemberDirectory from './2026_11_22_110000_cover_member_directory.js';
+import * as createIdempotencyKeys from './2026_11_22_120000_create_idempotency_keys.js';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_22_091000_add_users_last_sign_in': addUsersLastSignIn,
   '2026_11_22_100000_index_audit_filters': indexAuditFilters,
   '2026_11_22_110000_cover_member_directory': coverMemberDirectory,
+  '2026_11_22_120000_create_idempotency_keys': createIdempotencyKeys,
 };
