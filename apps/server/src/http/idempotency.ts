@@ -56,40 +56,47 @@ async function replay(request: FastifyRequest, reply: FastifyReply, id: string, 
  */
 export function registerIdempotency(app: FastifyInstance): void {
   app.decorateRequest('idempotencyId', null);
-
-  app.addHook('preHandler', async (request, reply) => {
-    if (!MUTATING.has(request.method) || !request.url.startsWith('/api/v1/')) return;
-    const key = readKey(request);
-    if (key === null) return;
-    const { db, clock } = request.server.deps;
-    const caller = request.auth ? `usr:${request.auth.user.id}` : `ip:${request.ip}`;
-    const id = sha256(`${caller}\n${key}`);
-    const fingerprint = fingerprintOf(request);
-    const now = clock.now();
-    const expiresAt = new Date(now.getTime() + IDEMPOTENCY_TTL_MS);
-    if (await claimKey(db, { id, fingerprint, now, expiresAt })) {
-      request.idempotencyId = id;
-      return;
-    }
-    return replay(request, reply, id, fingerprint);
+  // Attached to the routes that change things only: reads (the hot path) pay nothing for it.
+  app.addHook('onRoute', (route) => {
+    const methods = [route.method].flat();
+    if (!route.url.startsWith('/api/v1/') || !methods.some((m) => MUTATING.has(m))) return;
+    route.preHandler = [...[route.preHandler ?? []].flat(), claimOrReplay];
+    route.onSend = [...[route.onSend ?? []].flat(), keepAnswer];
   });
+}
 
-  app.addHook('onSend', async (request, reply, payload) => {
-    const id = request.idempotencyId;
-    if (!id) return payload;
-    request.idempotencyId = null;
-    const { db } = request.server.deps;
-    const body = typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : null;
-    const storable = payload === undefined || payload === null || (body !== null && body.length <= MAX_STORED_BODY);
-    if (reply.statusCode >= 500) await releaseKey(db, id);
-    else if (storable) {
-      const contentType = reply.getHeader('content-type');
-      await storeAnswer(db, id, {
-        statusCode: reply.statusCode,
-        contentType: typeof contentType === 'string' ? contentType : null,
-        body: body === '' ? null : body,
-      });
-    }
-    return payload;
-  });
+async function claimOrReplay(request: FastifyRequest, reply: FastifyReply) {
+  if (!MUTATING.has(request.method)) return;
+  const key = readKey(request);
+  if (key === null) return;
+  const { db, clock } = request.server.deps;
+  const caller = request.auth ? `usr:${request.auth.user.id}` : `ip:${request.ip}`;
+  const id = sha256(`${caller}\n${key}`);
+  const fingerprint = fingerprintOf(request);
+  const now = clock.now();
+  const expiresAt = new Date(now.getTime() + IDEMPOTENCY_TTL_MS);
+  if (await claimKey(db, { id, fingerprint, now, expiresAt })) {
+    request.idempotencyId = id;
+    return;
+  }
+  return replay(request, reply, id, fingerprint);
+}
+
+async function keepAnswer(request: FastifyRequest, reply: FastifyReply, payload: unknown) {
+  const id = request.idempotencyId;
+  if (!id) return payload;
+  request.idempotencyId = null;
+  const { db } = request.server.deps;
+  const body = typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : null;
+  const storable = payload === undefined || payload === null || (body !== null && body.length <= MAX_STORED_BODY);
+  if (reply.statusCode >= 500) await releaseKey(db, id);
+  else if (storable) {
+    const contentType = reply.getHeader('content-type');
+    await storeAnswer(db, id, {
+      statusCode: reply.statusCode,
+      contentType: typeof contentType === 'string' ? contentType : null,
+      body: body === '' ? null : body,
+    });
+  }
+  return payload;
 }
