@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { ApiError, apiRequest } from './api';
+import { ApiError, apiRequest, withQuery } from './api';
 
 function sentHeaders(): Record<string, string> {
   const [, init] = vi.mocked(fetch).mock.calls[0] ?? [];
@@ -65,5 +65,12 @@ describe('apiRequest', () => {
       vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
     );
     await expect(apiRequest('/api/x')).rejects.toMatchObject({ status: 0, code: 'NETWORK_ERROR' });
+  });
+});
+
+describe('withQuery', () => {
+  it('adds the parameters that are set, encoded, and leaves out the rest', () => {
+    expect(withQuery('/api/v1/x', { q: 'a&b c', cursor: undefined, status: '' })).toBe('/api/v1/x?q=a%26b+c');
+    expect(withQuery('/api/v1/x', { cursor: undefined })).toBe('/api/v1/x');
   });
 });

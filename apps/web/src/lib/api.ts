@@ -192,6 +192,14 @@ export function apiUpload<T>(path: string, options: UploadOptions<T>): Promise<T
   });
 }
 
+/** A path with its query, leaving out parameters that are unset or empty (a list's filters, its cursor). */
+export function withQuery(path: string, params: Record<string, string | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value) search.set(key, value);
+  const query = search.toString();
+  return query ? `${path}?${query}` : path;
+}
+
 export const api = {
   get: <T>(path: string, schema: z.ZodType<T>, signal?: AbortSignal) => apiRequest(path, { schema, signal }),
   post: <T = void>(path: string, body?: unknown, schema?: z.ZodType<T>) =>

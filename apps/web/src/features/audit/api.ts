@@ -1,6 +1,6 @@
 import { AuditActionList, AuditEventList } from '@portico/contracts';
 import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { api } from '../../lib/api';
+import { api, withQuery } from '../../lib/api';
 
 /** Whose log: one organization's (its administrators, operators), or the whole instance's (operators only). */
 export type AuditSource = { kind: 'organization'; org: string } | { kind: 'instance' };
@@ -20,13 +20,6 @@ function basePath(source: AuditSource): string {
   return source.kind === 'organization'
     ? `/api/v1/orgs/${encodeURIComponent(source.org)}/audit-events`
     : '/api/v1/operator/audit-events';
-}
-
-function withQuery(path: string, params: Record<string, string | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value) search.set(key, value);
-  const query = search.toString();
-  return query ? `${path}?${query}` : path;
 }
 
 /** The organization filter exists only on the instance log. */

@@ -8,7 +8,7 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import { z } from 'zod';
-import { api, apiRequest } from '../../lib/api';
+import { api, apiRequest, withQuery } from '../../lib/api';
 import { inviteInBatches } from './invite-batches';
 
 export type MemberSort = (typeof MEMBER_SORTS)[number];
@@ -20,18 +20,15 @@ export interface MembersFilter {
 }
 export type Rights = 'admin' | 'member';
 
+const PAGE_SIZE = 50;
 const orgPath = (org: string) => `/api/v1/orgs/${encodeURIComponent(org)}`;
 const invitationPath = (org: string, id: string) => `${orgPath(org)}/invitations/${encodeURIComponent(id)}`;
 
 // --- fetchers -------------------------------------------------------------------------------------------------
 
 export function fetchMembers(org: string, filter: MembersFilter, cursor: string | null, signal?: AbortSignal) {
-  const query = new URLSearchParams({ limit: '50' });
-  if (filter.q) query.set('q', filter.q);
-  if (filter.status) query.set('status', filter.status);
-  if (filter.sort) query.set('sort', filter.sort);
-  if (cursor) query.set('cursor', cursor);
-  return api.get(`${orgPath(org)}/members?${query}`, MemberList, signal);
+  const params = { ...filter, cursor: cursor ?? undefined, limit: String(PAGE_SIZE) };
+  return api.get(withQuery(`${orgPath(org)}/members`, params), MemberList, signal);
 }
 
 export const invite = (org: string, body: { emails: string[]; rights: Rights; message?: string }) =>

@@ -23,7 +23,7 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { api, apiUpload, isApiError } from '../../lib/api';
+import { api, apiUpload, isApiError, withQuery } from '../../lib/api';
 import { meQueryKey } from '../../lib/session';
 
 // Answers not (yet) in @portico/contracts.
@@ -33,17 +33,10 @@ const base = '/api/v1/operator';
 const enc = encodeURIComponent;
 const PAGE_SIZE = 50;
 
-function listPath(path: string, params: Record<string, string | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value) search.set(key, value);
-  const query = search.toString();
-  return query ? `${path}?${query}` : path;
-}
-
 // --- fetchers -------------------------------------------------------------------------------------------------
 
 export const fetchOrganizations = (q: string, cursor: string | undefined, signal?: AbortSignal) =>
-  api.get(listPath(`${base}/organizations`, { q, cursor, limit: String(PAGE_SIZE) }), OrganizationList, signal);
+  api.get(withQuery(`${base}/organizations`, { q, cursor, limit: String(PAGE_SIZE) }), OrganizationList, signal);
 export const createOrganization = (body: z.input<typeof CreateOrganizationRequest>) =>
   api.post(`${base}/organizations`, body, Organization);
 export const fetchOrganization = (org: string, signal?: AbortSignal) =>
@@ -58,7 +51,7 @@ export const removeAdministrator = ({ org, userId }: { org: string; userId: stri
   api.delete(`${base}/organizations/${enc(org)}/administrators/${enc(userId)}`, AdministratorList);
 export const fetchOrganizationAssets = (org: string, cursor: string | undefined, signal?: AbortSignal) =>
   api.get(
-    listPath(`${base}/organizations/${enc(org)}/assets`, { cursor, limit: String(PAGE_SIZE) }),
+    withQuery(`${base}/organizations/${enc(org)}/assets`, { cursor, limit: String(PAGE_SIZE) }),
     AssetList,
     signal,
   );
