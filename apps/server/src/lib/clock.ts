@@ -7,8 +7,10 @@ export const systemClock: Clock = { now: () => new Date() };
 
 export class ManualClock implements Clock {
   private current: number;
+  private readonly start: number;
   constructor(start: Date = new Date()) {
     this.current = start.getTime();
+    this.start = this.current;
   }
   now(): Date {
     return new Date(this.current);
@@ -18,6 +20,10 @@ export class ManualClock implements Clock {
   }
   set(date: Date): void {
     this.current = date.getTime();
+  }
+  /** How far the clock has been moved since it was made. */
+  get offset(): number {
+    return this.current - this.start;
   }
 }
 
@@ -38,7 +44,7 @@ export class OffsetClock implements Clock {
   }
 }
 
-/** A clock a test or the dev clock route may move forward. */
-export function isAdjustable(clock: Clock): clock is Clock & { advance(ms: number): void } {
+/** A clock a test or the dev clock route may move forward, and which says how far it has been moved. */
+export function isAdjustable(clock: Clock): clock is Clock & { advance(ms: number): void; readonly offset: number } {
   return typeof (clock as { advance?: unknown }).advance === 'function';
 }

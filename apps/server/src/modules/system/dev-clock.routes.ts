@@ -15,16 +15,15 @@ export const devClockRoutes: FastifyPluginAsyncZod = async (app) => {
     if (!deps.config.devClock || !isAdjustable(deps.clock)) throw AppError.notFound('dev clock');
     return deps.clock;
   };
-  const reading = (offsetMs: number) => ({ now: deps.clock.now().toISOString(), offsetMs });
-  let offsetMs = 0;
+  const reading = (clock: ReturnType<typeof adjustableClock>) => ({
+    now: clock.now().toISOString(),
+    offsetMs: clock.offset,
+  });
 
   app.get(
     '/api/v1/dev/clock',
     { schema: { tags: ['dev'], summary: 'The dev clock (DEV_CLOCK=true only)', response: { 200: DevClock } } },
-    async () => {
-      adjustableClock();
-      return reading(offsetMs);
-    },
+    async () => reading(adjustableClock()),
   );
   app.post(
     '/api/v1/dev/clock',
@@ -41,9 +40,8 @@ export const devClockRoutes: FastifyPluginAsyncZod = async (app) => {
       const ms = parseDuration(request.body.advance);
       if (ms === null) throw AppError.validation('advance', 'must be a duration such as 7d, 1h or 90s');
       clock.advance(ms);
-      offsetMs += ms;
-      request.log.warn({ advancedMs: ms, offsetMs }, 'dev clock moved forward');
-      return reading(offsetMs);
+      request.log.warn({ advancedMs: ms, offsetMs: clock.offset }, 'dev clock moved forward');
+      return reading(clock);
     },
   );
 };
