@@ -1,4 +1,4 @@
-import { splitAddresses } from '@portico/contracts';
+import { INVITE_MAX_ADDRESSES, splitAddresses } from '@portico/contracts';
 import { z } from 'zod';
 import type { Executor } from '../../db/database.js';
 import type { AppDeps } from '../../deps.js';
@@ -32,8 +32,11 @@ export async function invite(
   // One result per distinct address: nothing is sent twice to one address in one request.
   const addresses = [...new Set(raw.map((a) => normalizeEmail(a)))];
   if (addresses.length === 0) throw AppError.validation('emails', 'names no address');
-  if (addresses.length > 500)
-    throw AppError.validation('emails', 'names more than 500 addresses; upload a CSV file for more');
+  if (addresses.length > INVITE_MAX_ADDRESSES)
+    throw AppError.validation(
+      'emails',
+      `names more than ${INVITE_MAX_ADDRESSES} addresses; upload a CSV file for more`,
+    );
   const now = deps.clock.now();
   const expiresAt = new Date(now.getTime() + deps.config.invitationTtlMs);
   const message = input.message?.trim() || null;
