@@ -140,6 +140,10 @@ test.describe
         0,
       );
       await shot(page, 'my-organization');
+      await page.setViewportSize({ width: 375, height: 800 });
+      await expect(page.getByRole('heading', { name: 'Administrators' })).toBeInViewport();
+      await shot(page, 'my-organization-phone');
+      await page.setViewportSize({ width: 1280, height: 900 });
       await signOut(page);
 
       await signIn(page, OPERATOR.email);
