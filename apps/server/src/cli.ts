@@ -5,9 +5,9 @@ import { registerDemoCommand } from './cli/demo.js';
 import { ConfigError, loadConfig } from './config.js';
 import { backupSqlite } from './db/backup.js';
 import { migrateToLatest } from './db/migrator.js';
-import { AppError } from './http/errors.js';
+import { SYSTEM_ACTOR } from './lib/actor.js';
 import { systemClock } from './lib/clock.js';
-import { SYSTEM_ACTOR } from './modules/audit/audit.repository.js';
+import { AppError } from './lib/errors.js';
 import { grantOperator, removeOperator } from './modules/operator/operators.service.js';
 
 export function buildCli(): Command {

@@ -6,13 +6,13 @@ import { type DatabaseHandle, openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrator.js';
 import type { AppDeps } from './deps.js';
 import { pruneIdempotencyKeys } from './http/idempotency-store.js';
-import { DEFAULT_RATE_RULES, pruneRateLimits, type RateRules } from './http/rate-limit.js';
 import { type Clock, OffsetClock, systemClock } from './lib/clock.js';
 import { createSessionFinder } from './modules/accounts/accounts.repository.js';
 import { createAuth } from './modules/accounts/auth.js';
 import { MailWorker, type MailWorkerOptions } from './modules/mail/mail.worker.js';
 import { type MailTransport, mailboxTransport, smtpTransport } from './modules/mail/transport.js';
 import { createOrganizationsOfFinder } from './modules/organizations/organizations.repository.js';
+import { DEFAULT_RATE_RULES, pruneRateLimits, type RateRules } from './modules/rate-limits/rate-limits.service.js';
 
 export const DEFAULT_WEB_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RIGHTS } from './invitations.js';
 
 /** SPEC §2.1: at least 10 characters (the common-password list is checked by the server). */
 export const PASSWORD_MIN_LENGTH = 10;
@@ -49,9 +50,7 @@ export const Me = z.object({
   user: User,
   isOperator: z.boolean(),
   /** Memberships arrive with the organizations capability; the list is here so clients can rely on its shape. */
-  organizations: z.array(
-    z.object({ id: z.string(), name: z.string(), code: z.string(), rights: z.enum(['admin', 'member']) }),
-  ),
+  organizations: z.array(z.object({ id: z.string(), name: z.string(), code: z.string(), rights: z.enum(RIGHTS) })),
   /** Organizations this user registered a serial of while they had no administrator: the claim is open to them. */
   claimable: z.array(z.object({ id: z.string(), name: z.string() })),
 });

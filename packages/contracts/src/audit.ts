@@ -1,5 +1,39 @@
 import { z } from 'zod';
 
+/**
+ * Every action the audit log records (SPEC §2.8), by domain. The server writes only these; the web names each one.
+ */
+export const AUDIT_ACTIONS = [
+  'account.signed_up',
+  'account.verified',
+  'account.renamed',
+  'account.password_changed',
+  'account.password_reset',
+  'operator.granted',
+  'operator.removed',
+  'organization.created',
+  'organization.renamed',
+  'organization.claimed',
+  'administrator.appointed',
+  'administrator.removed',
+  'registration.linked',
+  'registration.requested',
+  'product.created',
+  'asset.created',
+  'asset.updated',
+  'asset.suspended',
+  'asset.reactivated',
+  'assets.imported',
+  'invitation.sent',
+  'invitation.resent',
+  'invitation.reissued',
+  'invitation.revoked',
+  'invitation.accepted',
+  'member.rights_changed',
+  'member.removed',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
 /** Events a page of the audit log holds by default, and at most (SPEC §4.2). */
 export const AUDIT_PAGE_DEFAULT = 50;
 export const AUDIT_PAGE_MAX = 200;

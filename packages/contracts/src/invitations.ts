@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
+/** User Rights in an organization (SPEC §2.4): what a member is, and what an invitation will make its invitee. */
 export const RIGHTS = ['member', 'admin'] as const;
+export type Rights = (typeof RIGHTS)[number];
 export const INVITE_MAX_ADDRESSES = 500;
 /** A CSV upload may name up to this many addresses; the web sends them INVITE_MAX_ADDRESSES at a time. */
 export const INVITE_CSV_MAX_ADDRESSES = 10_000;
@@ -22,6 +24,7 @@ export const InviteRequest = z.strictObject({
 });
 
 export const INVITE_OUTCOMES = ['invited', 'already a member', 'already invited', 'invalid address'] as const;
+export type InviteOutcome = (typeof INVITE_OUTCOMES)[number];
 export const InviteResult = z.object({
   results: z.array(
     z.object({ email: z.string(), outcome: z.enum(INVITE_OUTCOMES), invitationId: z.string().nullable() }),
@@ -29,6 +32,19 @@ export const InviteResult = z.object({
 });
 
 export const INVITATION_STATES = ['pending', 'expired', 'accepted', 'revoked', 'replaced'] as const;
+export type InvitationState = (typeof INVITATION_STATES)[number];
+
+/** The steps of an invitation's history (SPEC §2.4), as recorded and as the history dialog names them. */
+export const INVITATION_EVENTS = [
+  'sent',
+  'resent',
+  'link copied',
+  'expired',
+  're-issued',
+  'revoked',
+  'accepted',
+] as const;
+export type InvitationEvent = (typeof INVITATION_EVENTS)[number];
 
 /** What the public invitation page shows (by token, no session needed). */
 export const InvitationView = z.object({
@@ -56,7 +72,7 @@ export const Invitation = z.object({
 export const InvitationHistory = z.object({
   events: z.array(
     z.object({
-      action: z.string(),
+      action: z.enum(INVITATION_EVENTS),
       actor: z.object({ name: z.string(), email: z.string() }).nullable(),
       at: z.string(),
     }),
@@ -64,7 +80,12 @@ export const InvitationHistory = z.object({
 });
 export const ChangeRightsRequest = z.strictObject({ rights: z.enum(RIGHTS) });
 
+/** By email (A→Z or Z→A) or by the date the member joined or was invited (oldest or newest first). */
 export const MEMBER_SORTS = ['email', '-email', 'since', '-since'] as const;
+export type MemberSort = (typeof MEMBER_SORTS)[number];
+/** The Members page's status filter: members by their rights, invitations by whether they expired. */
+export const MEMBER_STATUSES = ['admin', 'member', 'pending', 'expired'] as const;
+export type MemberStatus = (typeof MEMBER_STATUSES)[number];
 
 /**
  * The Members page: members and invitations in one list, with search, a status filter, a sort (email A→Z or Z→A;
@@ -72,12 +93,13 @@ export const MEMBER_SORTS = ['email', '-email', 'since', '-since'] as const;
  */
 export const MembersQuery = z.strictObject({
   q: z.string().trim().max(200).optional(),
-  status: z.enum(['admin', 'member', 'pending', 'expired']).optional(),
+  status: z.enum(MEMBER_STATUSES).optional(),
   sort: z.enum(MEMBER_SORTS).default('email'),
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export const USER_RIGHTS_LABELS = ['Admin', 'Member', 'PENDING', 'Invitation expired'] as const;
+export type UserRightsLabel = (typeof USER_RIGHTS_LABELS)[number];
 export const MemberRow = z.object({
   kind: z.enum(['member', 'invitation']),
   /** The user's id for a member, the invitation's id for an invitation. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RIGHTS } from './invitations.js';
 
 /** Short codes of organizations: lower case letters, digits and dashes (e.g. `acme-eu`). */
 export const organizationCode = z
@@ -45,7 +46,7 @@ export type Organization = z.infer<typeof Organization>;
 /** My organization (SPEC §2.4): what every member may see of an organization — its name and its administrators. */
 export const MyOrganization = z.object({
   organization: z.object({ id: z.string(), name: z.string(), code: z.string() }),
-  rights: z.enum(['admin', 'member']),
+  rights: z.enum(RIGHTS),
   administrators: z.array(Person),
 });
 export type MyOrganization = z.infer<typeof MyOrganization>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Asset } from './assets.js';
+import { RIGHTS } from './invitations.js';
 import { Person } from './organizations.js';
 
 export const RegistrationRequest = z.strictObject({ serial: z.string().max(100) });
@@ -29,7 +30,7 @@ export const ClaimResult = z.object({
 
 export const OrganizationOverview = z.object({
   organization: z.object({ id: z.string(), name: z.string(), code: z.string() }),
-  rights: z.enum(['admin', 'member']),
+  rights: z.enum(RIGHTS),
   products: z.array(Asset),
   services: z.array(Asset),
   endingSoon: z.array(Asset),

@@ -10,10 +10,10 @@ import {
 } from '@portico/contracts';
 import { type Command, Option } from 'commander';
 import { loadConfig } from '../config.js';
-import { AppError } from '../http/errors.js';
+import { SYSTEM_ACTOR } from '../lib/actor.js';
+import { AppError } from '../lib/errors.js';
 import { importAssets } from '../modules/assets/asset-import.js';
 import { createAsset } from '../modules/assets/assets.service.js';
-import { SYSTEM_ACTOR } from '../modules/audit/audit.repository.js';
 import { createProduct } from '../modules/catalog/catalog.service.js';
 import { createOrganization } from '../modules/organizations/organizations.service.js';
 import { serviceDeps, withDatabase } from './database.js';

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
-import { SYSTEM_ACTOR } from '../modules/audit/audit.repository.js';
+import { SYSTEM_ACTOR } from '../lib/actor.js';
 import { type DemoResult, loadDemo } from '../modules/demo/demo.service.js';
 import { serviceDeps, withDatabase } from './database.js';
 

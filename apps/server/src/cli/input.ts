@@ -1,6 +1,6 @@
 import type { ErrorDetail } from '@portico/contracts';
 import type { z } from 'zod';
-import { AppError } from '../http/errors.js';
+import { AppError } from '../lib/errors.js';
 
 /**
  * Checks a command's arguments with the API's own request schema, and turns a refusal into an AppError whose

@@ -2,10 +2,10 @@ import { createHmac } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { SessionContext } from '../deps.js';
 import { constantTimeEqual } from '../lib/crypto.js';
+import { AppError } from '../lib/errors.js';
 import { toDate } from '../lib/time.js';
 import { extendSession } from '../modules/accounts/accounts.repository.js';
 import { SESSION_REFRESH_AFTER_SECONDS, SESSION_TTL_SECONDS } from '../modules/accounts/auth.js';
-import { AppError } from './errors.js';
 
 export function sessionCookieName(secure: boolean): string {
   return `${secure ? '__Secure-' : ''}portico.session_token`;

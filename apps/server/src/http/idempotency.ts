@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from './errors.js';
+import { AppError } from '../lib/errors.js';
 import { claimKey, findAnswer, releaseKey, storeAnswer } from './idempotency-store.js';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -2,7 +2,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
-import { VERSION } from '../modules/system/system.routes.js';
+import { VERSION } from '../lib/version.js';
 
 /** The OpenAPI 3.1 document is generated from the same zod schemas that validate requests (convention 5). */
 export async function registerOpenApi(app: FastifyInstance, publicUrl: string): Promise<void> {

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
+import { AppError } from '../lib/errors.js';
 import { findMembership, findOrganization } from '../modules/organizations/organizations.repository.js';
-import { AppError } from './errors.js';
 
 /**
  * The organization of an `/orgs/{org}` route, for a caller with the given rights there. Operators may act in every

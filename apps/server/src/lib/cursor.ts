@@ -1,4 +1,4 @@
-import { AppError } from '../http/errors.js';
+import { AppError } from './errors.js';
 
 /** Opaque cursors (SPEC §4.2): the last row's sort key, base64url-encoded so clients do not build them. */
 export function encodeCursor(key: string): string {

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Actor } from '../modules/audit/audit.repository.js';
+import type { Actor } from './actor.js';
 
 /**
  * Better Auth calls our hooks (send an email, record an event) deep inside its own code. This carries the actor

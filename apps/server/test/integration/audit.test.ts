@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../src/modules/audit/audit.repository.js';
+import type { Actor } from '../../src/lib/actor.js';
 import { grantOperator, removeOperator } from '../../src/modules/operator/operators.service.js';
 import {
   cookieFrom,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderLayout } from '../../src/lib/email-layout.js';
 import { MailWorker } from '../../src/modules/mail/mail.worker.js';
-import { enqueueEmails } from '../../src/modules/mail/outbox.repository.js';
-import { renderLayout } from '../../src/modules/mail/templates.js';
+import { enqueueEmails } from '../../src/modules/mail/outbox.writer.js';
 import { smtpTransport } from '../../src/modules/mail/transport.js';
 import { SmtpPeer } from '../helpers/smtp-peer.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';

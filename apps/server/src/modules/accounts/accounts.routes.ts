@@ -13,20 +13,12 @@ import {
   TokenRequest,
   Verified,
 } from '@portico/contracts';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireSession, SESSION_SECURITY } from '../../http/auth-context.js';
+import { requestInfo } from '../../http/request-info.js';
 import * as accounts from './accounts.service.js';
-
-export function requestInfo(request: FastifyRequest): accounts.RequestInfo {
-  return {
-    actor: { userId: request.auth?.user.id ?? null, ip: request.ip },
-    ip: request.ip,
-    userAgent: request.headers['user-agent'] ?? null,
-    cookie: request.headers.cookie ?? null,
-  };
-}
 
 function forwardCookies(reply: FastifyReply, cookies: string[]): void {
   for (const cookie of cookies) reply.header('set-cookie', cookie);

@@ -1,10 +1,11 @@
 import type { ChangePasswordRequest, SignInRequest, SignUpRequest } from '@portico/contracts';
 import type { AppDeps, SessionContext } from '../../deps.js';
-import { AppError } from '../../http/errors.js';
-import { consumeRate } from '../../http/rate-limit.js';
+import type { Actor, RequestInfo } from '../../lib/actor.js';
+import { AppError } from '../../lib/errors.js';
 import { runAuthCall } from '../../lib/request-context.js';
 import { toDate, toIsoString } from '../../lib/time.js';
-import { type Actor, recordAudit } from '../audit/audit.repository.js';
+import { recordAudit } from '../audit/audit.writer.js';
+import { consumeRate } from '../rate-limits/rate-limits.service.js';
 import {
   deleteOtherSessions,
   deleteSession,
@@ -15,14 +16,6 @@ import {
 import { CLIENT_IP_HEADER } from './auth.js';
 import { mapAuthError, refusal } from './auth-errors.js';
 import { isCommonPassword } from './passwords.js';
-
-/** What the routes pass down about the HTTP request: who asks, and the headers Better Auth needs. */
-export interface RequestInfo {
-  actor: Actor;
-  ip: string;
-  userAgent: string | null;
-  cookie: string | null;
-}
 
 export const ACCEPTED_MESSAGES = {
   signUp: 'If the address can be used, we sent a verification link to it. Open it to finish creating your account.',

@@ -1,5 +1,5 @@
 import type { ErrorCode, ErrorDetail } from '@portico/contracts';
-import { AppError } from '../../http/errors.js';
+import { AppError } from '../../lib/errors.js';
 
 /** Better Auth throws APIError with an HTTP status and its own code; this reads either defensively. */
 export function authErrorInfo(error: unknown): { status: number; code: string } | null {

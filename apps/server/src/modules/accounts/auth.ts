@@ -6,9 +6,9 @@ import { currentTransaction, trackTransactions } from '../../db/transaction-trac
 import type { Clock } from '../../lib/clock.js';
 import { type IdKind, newId } from '../../lib/ids.js';
 import { currentActor, trackedHook } from '../../lib/request-context.js';
-import { recordAudit } from '../audit/audit.repository.js';
-import { enqueueEmail } from '../mail/outbox.repository.js';
-import { passwordResetEmail, verificationEmail } from '../mail/templates.js';
+import { recordAudit } from '../audit/audit.writer.js';
+import { enqueueEmail } from '../mail/outbox.writer.js';
+import { passwordResetEmail, verificationEmail } from './account.emails.js';
 import { claimFirstOperator, findUserById, recordSignIn } from './accounts.repository.js';
 
 export const SESSION_TTL_SECONDS = 7 * 24 * 3600;

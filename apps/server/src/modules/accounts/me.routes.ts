@@ -1,8 +1,8 @@
 import { Me, UpdateMeRequest } from '@portico/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireSession, SESSION_SECURITY } from '../../http/auth-context.js';
+import { requestInfo } from '../../http/request-info.js';
 import { organizationsOf } from '../organizations/organizations.service.js';
-import { requestInfo } from './accounts.routes.js';
 import { describeUser, renameUser } from './accounts.service.js';
 
 const tags = ['me'];

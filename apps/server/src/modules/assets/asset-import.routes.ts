@@ -3,8 +3,9 @@ import type { FastifyError } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { SESSION_SECURITY } from '../../http/auth-context.js';
-import { AppError, errorBody } from '../../http/errors.js';
-import { requestInfo } from '../accounts/accounts.routes.js';
+import { errorBody } from '../../http/errors.js';
+import { requestInfo } from '../../http/request-info.js';
+import { AppError } from '../../lib/errors.js';
 import { importAssets, refusalOf } from './asset-import.js';
 
 const MAX_MB = ASSET_IMPORT_MAX_BYTES / 1024 / 1024;

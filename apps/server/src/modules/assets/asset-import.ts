@@ -8,8 +8,9 @@ import {
 } from '@portico/contracts';
 import type { Executor } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/errors.js';
-import { AppError } from '../../http/errors.js';
-import { type Actor, recordAudit } from '../audit/audit.repository.js';
+import type { Actor } from '../../lib/actor.js';
+import { AppError } from '../../lib/errors.js';
+import { recordAudit } from '../audit/audit.writer.js';
 import type { ServiceDeps } from '../organizations/organizations.service.js';
 import { findOrganizationsByIdOrCode, findProductsByIdOrCode } from './asset-import.repository.js';
 import * as repo from './assets.repository.js';

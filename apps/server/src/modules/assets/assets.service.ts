@@ -1,11 +1,12 @@
 import { formatSerial } from '@portico/contracts';
 import type { Executor } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/errors.js';
-import { AppError } from '../../http/errors.js';
+import type { Actor } from '../../lib/actor.js';
 import { decodeCursor, page } from '../../lib/cursor.js';
+import { AppError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { iso, toDate, toIsoString } from '../../lib/time.js';
-import { type Actor, recordAudit } from '../audit/audit.repository.js';
+import { recordAudit } from '../audit/audit.writer.js';
 import { findProduct } from '../catalog/catalog.repository.js';
 import { findOrganization } from '../organizations/organizations.repository.js';
 import type { ServiceDeps } from '../organizations/organizations.service.js';

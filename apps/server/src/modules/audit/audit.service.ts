@@ -1,9 +1,9 @@
 import type { AuditActionList, AuditEvent, AuditEventList, AuditQuery } from '@portico/contracts';
 import type { Executor } from '../../db/database.js';
 import type { AppDeps } from '../../deps.js';
-import { AppError } from '../../http/errors.js';
 import { decodeCursor, page } from '../../lib/cursor.js';
 import { normalizeEmail } from '../../lib/email.js';
+import { AppError } from '../../lib/errors.js';
 import { toIsoString } from '../../lib/time.js';
 import { findUserByEmail } from '../accounts/accounts.repository.js';
 import { findOrganization } from '../organizations/organizations.repository.js';

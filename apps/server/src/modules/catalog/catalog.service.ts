@@ -1,7 +1,8 @@
 import { isUniqueViolation } from '../../db/errors.js';
-import { AppError } from '../../http/errors.js';
+import type { Actor } from '../../lib/actor.js';
+import { AppError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
-import { type Actor, recordAudit } from '../audit/audit.repository.js';
+import { recordAudit } from '../audit/audit.writer.js';
 import type { ServiceDeps } from '../organizations/organizations.service.js';
 import { findProduct, insertProduct, listProducts } from './catalog.repository.js';
 

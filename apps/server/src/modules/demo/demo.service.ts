@@ -1,6 +1,6 @@
+import type { Actor } from '../../lib/actor.js';
 import { findAssetBySerial } from '../assets/assets.repository.js';
 import { createAsset, describeAsset, updateAsset } from '../assets/assets.service.js';
-import type { Actor } from '../audit/audit.repository.js';
 import { findProduct } from '../catalog/catalog.repository.js';
 import { createProduct } from '../catalog/catalog.service.js';
 import { findOrganization } from '../organizations/organizations.repository.js';

@@ -1,6 +1,6 @@
 import type { AppDeps } from '../../deps.js';
-import { AppError } from '../../http/errors.js';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
+import { AppError } from '../../lib/errors.js';
 import { toIsoString } from '../../lib/time.js';
 import {
   type DirectoryRow,

@@ -1,9 +1,10 @@
 import type { AppDeps, SessionContext } from '../../deps.js';
-import { AppError } from '../../http/errors.js';
+import type { Actor } from '../../lib/actor.js';
 import { normalizeEmail } from '../../lib/email.js';
+import { AppError } from '../../lib/errors.js';
 import { toIsoString } from '../../lib/time.js';
 import { findUserById } from '../accounts/accounts.repository.js';
-import { type Actor, recordAudit } from '../audit/audit.repository.js';
+import { recordAudit } from '../audit/audit.writer.js';
 import { findMembership, findOrganization, upsertMember } from '../organizations/organizations.repository.js';
 import { invitationIdFromToken } from './invitation-token.js';
 import * as repo from './invitations.repository.js';

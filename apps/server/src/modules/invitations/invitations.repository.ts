@@ -1,3 +1,4 @@
+import type { InvitationEvent, Rights } from '@portico/contracts';
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import type { InvitationsTable } from '../../db/types.js';
@@ -40,7 +41,7 @@ export interface NewInvitation {
   id: string;
   organizationId: string;
   email: string;
-  rights: 'admin' | 'member';
+  rights: Rights;
   message: string | null;
   invitedBy: string | null;
   expiresAt: Date;
@@ -144,7 +145,7 @@ export async function countResend(db: Executor, id: string, at: Date, limit: num
 export async function recordInvitationEvent(
   db: Executor,
   invitationId: string,
-  action: string,
+  action: InvitationEvent,
   actorUserId: string | null,
   at: Date,
 ) {
@@ -155,7 +156,7 @@ export async function recordInvitationEvent(
 export async function recordInvitationEvents(
   db: Executor,
   invitationIds: string[],
-  action: string,
+  action: InvitationEvent,
   actorUserId: string | null,
   at: Date,
 ) {
@@ -178,7 +179,7 @@ export async function invitationHistory(db: Executor, invitationId: string) {
   return db
     .selectFrom('invitation_events as e')
     .leftJoin('users as u', 'u.id', 'e.actor_user_id')
-    .select(['e.action', 'e.created_at', 'u.name', 'u.email'])
+    .select([sql<InvitationEvent>`e.action`.as('action'), 'e.created_at', 'u.name', 'u.email'])
     .where('e.invitation_id', '=', invitationId)
     .orderBy('e.id')
     .execute();

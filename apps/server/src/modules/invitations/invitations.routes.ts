@@ -13,7 +13,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireSession, SESSION_SECURITY } from '../../http/auth-context.js';
 import { organizationFor } from '../../http/org-access.js';
-import { requestInfo } from '../accounts/accounts.routes.js';
+import { requestInfo } from '../../http/request-info.js';
 import { listMembers } from './directory.service.js';
 import * as acceptance from './invitation-acceptance.service.js';
 import * as invitations from './invitations.service.js';

@@ -2,12 +2,13 @@ import { INVITE_MAX_ADDRESSES, splitAddresses } from '@portico/contracts';
 import { z } from 'zod';
 import type { Executor } from '../../db/database.js';
 import type { AppDeps } from '../../deps.js';
-import { AppError } from '../../http/errors.js';
+import type { Actor } from '../../lib/actor.js';
 import { normalizeEmail } from '../../lib/email.js';
+import { AppError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { toDate, toIsoString } from '../../lib/time.js';
-import { type Actor, recordAudit, recordAudits } from '../audit/audit.repository.js';
-import { enqueueEmails } from '../mail/outbox.repository.js';
+import { type AuditEntry, recordAudit, recordAudits } from '../audit/audit.writer.js';
+import { enqueueEmails } from '../mail/outbox.writer.js';
 import { linkFor, queueInvitationEmail, renderInvitationEmail, type Sender, senderOf } from './invitation-email.js';
 import * as repo from './invitations.repository.js';
 
@@ -139,7 +140,7 @@ async function recordSent(
   await repo.recordInvitationEvents(trx, ids, 'sent', actor.userId, now);
   // One audit event per invitation, as for a single invite (SPEC §2.8), written together.
   const entries = created.map((row) => ({
-    action: 'invitation.sent',
+    action: 'invitation.sent' as const,
     after: { email: row.email, rights },
     targetType: 'invitation',
     targetId: row.id,
@@ -157,7 +158,7 @@ async function createInvitation(
   trx: Executor,
   actor: Actor,
   fields: { organizationId: string; email: string; rights: Rights; message: string | null; expiresAt: Date },
-  how: { kind: 'invitation' | 'new-invitation'; audit: { action: string; before?: unknown; after?: unknown } },
+  how: { kind: 'invitation' | 'new-invitation'; audit: Pick<AuditEntry, 'action' | 'before' | 'after'> },
   now: Date,
 ): Promise<string | null> {
   const id = newId('invitation', now.getTime());

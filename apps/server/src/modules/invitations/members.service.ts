@@ -1,8 +1,9 @@
 import type { Executor } from '../../db/database.js';
 import type { AppDeps } from '../../deps.js';
-import { AppError } from '../../http/errors.js';
+import type { Actor } from '../../lib/actor.js';
+import { AppError } from '../../lib/errors.js';
 import { iso } from '../../lib/time.js';
-import { type Actor, recordAudit } from '../audit/audit.repository.js';
+import { recordAudit } from '../audit/audit.writer.js';
 import {
   countAdministrators,
   deleteMember,

@@ -1,9 +1,7 @@
 import { Mailbox } from '@portico/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { AppError } from '../../http/errors.js';
-import { toIsoString } from '../../lib/time.js';
-import { listDelivered } from './outbox.repository.js';
-import { extractLinks } from './transport.js';
+import { AppError } from '../../lib/errors.js';
+import { devMailbox } from './mailbox.service.js';
 
 /**
  * The dev mailbox (SPEC §2.7): only when SMTP_URL is unset outside production. It shows every message, so it is
@@ -15,18 +13,7 @@ export const mailboxRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags: ['dev'], summary: 'Messages in the dev mailbox, newest first', response: { 200: Mailbox } } },
     async () => {
       if (app.deps.mailTransport.kind !== 'mailbox') throw AppError.notFound('dev mailbox');
-      const rows = await listDelivered(app.deps.db, 200);
-      return {
-        messages: rows.map((row) => ({
-          id: row.id,
-          to: row.to_address,
-          subject: row.subject,
-          text: row.text_body,
-          html: row.html_body,
-          links: extractLinks(row.text_body),
-          createdAt: toIsoString(row.created_at),
-        })),
-      };
+      return devMailbox(app.deps);
     },
   );
 };

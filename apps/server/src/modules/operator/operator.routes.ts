@@ -18,9 +18,9 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireOperator, SESSION_SECURITY } from '../../http/auth-context.js';
-import { AppError } from '../../http/errors.js';
+import { requestInfo } from '../../http/request-info.js';
+import { AppError } from '../../lib/errors.js';
 import { findUserById } from '../accounts/accounts.repository.js';
-import { requestInfo } from '../accounts/accounts.routes.js';
 import { assetImportRoutes } from '../assets/asset-import.routes.js';
 import * as assets from '../assets/assets.service.js';
 import * as catalog from '../catalog/catalog.service.js';

@@ -1,9 +1,10 @@
 import type { DB } from '../../db/database.js';
-import { AppError } from '../../http/errors.js';
+import type { Actor } from '../../lib/actor.js';
 import type { Clock } from '../../lib/clock.js';
 import { normalizeEmail } from '../../lib/email.js';
+import { AppError } from '../../lib/errors.js';
 import { countOperators, findUserByEmail, setOperator } from '../accounts/accounts.repository.js';
-import { type Actor, recordAudit } from '../audit/audit.repository.js';
+import { recordAudit } from '../audit/audit.writer.js';
 
 /** Grants operator rights; the event is written in the same transaction as the change. */
 export async function grantOperator(db: DB, clock: Clock, actor: Actor, email: string): Promise<{ changed: boolean }> {

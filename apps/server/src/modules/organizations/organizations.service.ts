@@ -1,13 +1,14 @@
 import type { DB } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/errors.js';
-import { AppError } from '../../http/errors.js';
+import type { Actor } from '../../lib/actor.js';
 import type { Clock } from '../../lib/clock.js';
 import { decodeCursor, page } from '../../lib/cursor.js';
 import { normalizeEmail } from '../../lib/email.js';
+import { AppError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { toIsoString } from '../../lib/time.js';
 import { findUserByEmail } from '../accounts/accounts.repository.js';
-import { type Actor, recordAudit } from '../audit/audit.repository.js';
+import { recordAudit } from '../audit/audit.writer.js';
 import * as repo from './organizations.repository.js';
 
 export interface ServiceDeps {

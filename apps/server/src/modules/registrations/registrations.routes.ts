@@ -12,7 +12,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireSession, SESSION_SECURITY } from '../../http/auth-context.js';
 import { organizationFor } from '../../http/org-access.js';
-import { requestInfo } from '../accounts/accounts.routes.js';
+import { requestInfo } from '../../http/request-info.js';
 import { listAssets, overviewAssets } from '../assets/assets.service.js';
 import { claim, claimInfo, registerSerial } from './registrations.service.js';
 

@@ -1,12 +1,11 @@
 import { formatSerial, normalizeSerial } from '@portico/contracts';
 import type { AppDeps, SessionContext } from '../../deps.js';
-import { AppError } from '../../http/errors.js';
-import { consumeRate } from '../../http/rate-limit.js';
+import type { Actor } from '../../lib/actor.js';
+import { AppError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { findAssetBySerial } from '../assets/assets.repository.js';
-import { type Actor, recordAudit } from '../audit/audit.repository.js';
-import { enqueueEmail } from '../mail/outbox.repository.js';
-import { promotedEmail, registrationRequestEmail } from '../mail/templates.js';
+import { recordAudit } from '../audit/audit.writer.js';
+import { enqueueEmail } from '../mail/outbox.writer.js';
 import {
   claimOrganization,
   findMembership,
@@ -14,6 +13,8 @@ import {
   listAdministrators,
   upsertMember,
 } from '../organizations/organizations.repository.js';
+import { consumeRate } from '../rate-limits/rate-limits.service.js';
+import { promotedEmail, registrationRequestEmail } from './registration.emails.js';
 import { insertContact, insertRegistrationRequest, isLinked, linkUser } from './registrations.repository.js';
 
 const REGISTRATION_RULES = {

@@ -1,8 +1,8 @@
 import { AdvanceClockRequest, DevClock } from '@portico/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { AppError } from '../../http/errors.js';
 import { isAdjustable } from '../../lib/clock.js';
 import { parseDuration } from '../../lib/durations.js';
+import { AppError } from '../../lib/errors.js';
 
 /**
  * The dev clock: with DEV_CLOCK=true (refused in production by config.ts) the server's clock moves forward on

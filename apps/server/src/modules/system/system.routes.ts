@@ -2,9 +2,8 @@ import { Instance } from '@portico/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { AppError } from '../../http/errors.js';
-
-export const VERSION = '0.1.0';
+import { AppError } from '../../lib/errors.js';
+import { VERSION } from '../../lib/version.js';
 
 /** Liveness, readiness and the public facts the web app needs before anyone signs in. */
 export const systemRoutes: FastifyPluginAsyncZod = async (app) => {

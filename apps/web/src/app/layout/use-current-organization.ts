@@ -1,4 +1,4 @@
-import type { Me } from '@portico/contracts';
+import type { Me, Rights } from '@portico/contracts';
 import { useParams } from '@tanstack/react-router';
 import { useEffect } from 'react';
 
@@ -8,7 +8,7 @@ export interface CurrentOrganization {
   id: string;
   /** Null for an operator looking at an organization they do not belong to: the page names it. */
   name: string | null;
-  rights: 'admin' | 'member';
+  rights: Rights;
 }
 
 function remembered(): string | null {

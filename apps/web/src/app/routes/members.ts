@@ -1,11 +1,9 @@
+import { MEMBER_SORTS, MEMBER_STATUSES, type MemberSort, type MemberStatus } from '@portico/contracts';
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
-import type { MemberSort, MemberStatus, MembersFilter } from '../../features/members/api';
+import type { MembersFilter } from '../../features/members/api';
 import { stringParam } from '../../lib/search';
 import { requireSignedIn } from '../guards';
 import { rootRoute } from './root';
-
-const STATUSES: readonly MemberStatus[] = ['admin', 'member', 'pending', 'expired'];
-const SORTS: readonly MemberSort[] = ['email', '-email', 'since', '-since'];
 
 export interface MembersSearch extends MembersFilter {
   /** Opens Invite Member with this address: the link in a registration request email (SPEC §2.3). */
@@ -18,8 +16,8 @@ function membersSearch(search: Record<string, unknown>): MembersSearch {
   const sort = stringParam(search.sort) as MemberSort | undefined;
   return {
     q: stringParam(search.q),
-    status: status && STATUSES.includes(status) ? status : undefined,
-    sort: sort && SORTS.includes(sort) ? sort : undefined,
+    status: status && MEMBER_STATUSES.includes(status) ? status : undefined,
+    sort: sort && MEMBER_SORTS.includes(sort) ? sort : undefined,
     invite: stringParam(search.invite),
   };
 }

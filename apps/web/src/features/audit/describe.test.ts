@@ -9,6 +9,11 @@ describe('labels', () => {
     expect(targetTypeLabel('registration_request')).toBe('Registration request');
     expect(targetTypeLabel('seat_pool')).toBe('Seat pool');
   });
+
+  it('falls back to the readable code for names that are not actions, even ones every object has', () => {
+    expect(actionLabel('constructor')).toBe('Constructor');
+    expect(actionLabel('toString')).toBe('ToString');
+  });
 });
 
 describe('targetName', () => {

@@ -1,10 +1,11 @@
-import type { AuditEvent } from '@portico/contracts';
+import { AUDIT_ACTIONS, type AuditAction, type AuditEvent } from '@portico/contracts';
 
 /**
- * What each recorded action means, in the words of the UI (SPEC's bold labels where there is one). An action added
- * on the server later still shows, as its code made readable (`widget.frobbed` → "Widget frobbed").
+ * What each recorded action means, in the words of the UI (SPEC's bold labels where there is one): every action of
+ * the contracts must have one. An action this build does not know (an older or newer server's) still shows, as its
+ * code made readable (`widget.frobbed` → "Widget frobbed").
  */
-const ACTION_LABELS: Record<string, string> = {
+const ACTION_LABELS: Record<AuditAction, string> = {
   'account.signed_up': 'Account created',
   'account.verified': 'Email address verified',
   'account.renamed': 'Name changed',
@@ -49,8 +50,15 @@ function readable(code: string): string {
   return words ? words[0]?.toUpperCase() + words.slice(1) : code;
 }
 
+const KNOWN_ACTIONS: ReadonlySet<string> = new Set(AUDIT_ACTIONS);
+
+/** The log's action is a plain string: recorded events outlive the names of the build that shows them. */
+function isAuditAction(action: string): action is AuditAction {
+  return KNOWN_ACTIONS.has(action);
+}
+
 export function actionLabel(action: string): string {
-  return ACTION_LABELS[action] ?? readable(action);
+  return isAuditAction(action) ? ACTION_LABELS[action] : readable(action);
 }
 
 export function targetTypeLabel(targetType: string): string {

@@ -1,13 +1,13 @@
-import type { InvitationView } from '@portico/contracts';
-import type { z } from 'zod';
+import type { InvitationState, Rights } from '@portico/contracts';
 import { isApiError } from '../../lib/api';
 
-/** Why an invitation link cannot be accepted; each has its own page (SPEC §2.4: "a page that says which"). */
-export type InvitationProblem = 'expired' | 'replaced' | 'revoked' | 'used' | 'invalid';
+/**
+ * Why an invitation link cannot be accepted; each has its own page (SPEC §2.4: "a page that says which"): the states
+ * that end an invitation, with accepted named as used, and a link that matches no invitation at all.
+ */
+export type InvitationProblem = Exclude<InvitationState, 'pending' | 'accepted'> | 'used' | 'invalid';
 
-type State = z.infer<typeof InvitationView>['state'];
-
-export function problemOfState(state: State): InvitationProblem | undefined {
+export function problemOfState(state: InvitationState): InvitationProblem | undefined {
   if (state === 'pending') return undefined;
   return state === 'accepted' ? 'used' : state;
 }
@@ -21,7 +21,7 @@ export function problemOfError(error: unknown): InvitationProblem | undefined {
   return undefined;
 }
 
-export const rightsLabel = { member: 'Member', admin: 'Admin' } as const;
+export const rightsLabel: Record<Rights, string> = { member: 'Member', admin: 'Admin' };
 
 /** Addresses are stored lower-cased by the server; compare the way it does. */
 export const sameEmail = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();

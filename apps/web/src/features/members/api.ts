@@ -1,4 +1,12 @@
-import { InvitationHistory, InvitationLink, InviteResult, type MEMBER_SORTS, MemberList } from '@portico/contracts';
+import {
+  InvitationHistory,
+  InvitationLink,
+  InviteResult,
+  MemberList,
+  type MemberSort,
+  type MemberStatus,
+  type Rights,
+} from '@portico/contracts';
 import {
   infiniteQueryOptions,
   queryOptions,
@@ -11,14 +19,11 @@ import { z } from 'zod';
 import { api, apiRequest, withQuery } from '../../lib/api';
 import { inviteInBatches } from './invite-batches';
 
-export type MemberSort = (typeof MEMBER_SORTS)[number];
-export type MemberStatus = 'admin' | 'member' | 'pending' | 'expired';
 export interface MembersFilter {
   q?: string;
   status?: MemberStatus;
   sort?: MemberSort;
 }
-export type Rights = 'admin' | 'member';
 
 const PAGE_SIZE = 50;
 const orgPath = (org: string) => `/api/v1/orgs/${encodeURIComponent(org)}`;

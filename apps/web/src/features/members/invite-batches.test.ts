@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  type AddressOutcome,
   addressesFromCsv,
   addressesFromText,
   countOutcomes,
-  type InviteOutcome,
   inviteInBatches,
 } from './invite-batches';
 
@@ -39,7 +39,7 @@ describe('addresses typed in the dialog', () => {
 
 describe('inviting in batches', () => {
   const addresses = Array.from({ length: 1234 }, (_, i) => `person${i}@example.com`);
-  const invited = (batch: string[]): InviteOutcome[] => batch.map((email) => ({ email, outcome: 'invited' }));
+  const invited = (batch: string[]): AddressOutcome[] => batch.map((email) => ({ email, outcome: 'invited' }));
 
   it('sends at most 500 a request, in order, and reports progress after each', async () => {
     const batches: number[] = [];
@@ -59,7 +59,7 @@ describe('inviting in batches', () => {
 
   it('stops at a failed request, keeping what was already sent', async () => {
     let calls = 0;
-    let kept: InviteOutcome[] = [];
+    let kept: AddressOutcome[] = [];
     const failing = inviteInBatches(
       addresses,
       async (batch) => {

@@ -1,8 +1,9 @@
-import { INVITE_CSV_MAX_ADDRESSES, INVITE_MAX_ADDRESSES, splitAddresses } from '@portico/contracts';
+import { INVITE_CSV_MAX_ADDRESSES, INVITE_MAX_ADDRESSES, type InviteOutcome, splitAddresses } from '@portico/contracts';
 
-export interface InviteOutcome {
+/** What became of one invited address. */
+export interface AddressOutcome {
   email: string;
-  outcome: 'invited' | 'already a member' | 'already invited' | 'invalid address';
+  outcome: InviteOutcome;
 }
 
 /**
@@ -56,10 +57,10 @@ export function tooManyForCsv(addresses: string[]): boolean {
  */
 export async function inviteInBatches(
   addresses: string[],
-  send: (batch: string[]) => Promise<InviteOutcome[]>,
-  onProgress: (sent: number, total: number, done: InviteOutcome[]) => void,
-): Promise<InviteOutcome[]> {
-  const done: InviteOutcome[] = [];
+  send: (batch: string[]) => Promise<AddressOutcome[]>,
+  onProgress: (sent: number, total: number, done: AddressOutcome[]) => void,
+): Promise<AddressOutcome[]> {
+  const done: AddressOutcome[] = [];
   onProgress(0, addresses.length, done);
   for (let start = 0; start < addresses.length; start += INVITE_MAX_ADDRESSES) {
     const batch = addresses.slice(start, start + INVITE_MAX_ADDRESSES);
@@ -70,8 +71,13 @@ export async function inviteInBatches(
 }
 
 /** How many addresses had each outcome, in the order the summary shows them. */
-export function countOutcomes(results: InviteOutcome[]) {
-  const counts = { invited: 0, 'already a member': 0, 'already invited': 0, 'invalid address': 0 };
+export function countOutcomes(results: AddressOutcome[]) {
+  const counts: Record<InviteOutcome, number> = {
+    invited: 0,
+    'already a member': 0,
+    'already invited': 0,
+    'invalid address': 0,
+  };
   for (const { outcome } of results) counts[outcome] += 1;
   return counts;
 }

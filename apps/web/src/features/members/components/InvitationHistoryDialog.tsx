@@ -1,9 +1,9 @@
 import { Alert, Group, Loader, Modal, Text, Timeline } from '@mantine/core';
-import type { MemberRow } from '@portico/contracts';
+import type { InvitationEvent, MemberRow } from '@portico/contracts';
 import { formatDateTime } from '../../../lib/format';
 import { useInvitationHistory } from '../api';
 
-const ACTIONS: Record<string, string> = {
+const ACTIONS: Record<InvitationEvent, string> = {
   sent: 'Sent',
   resent: 'Resent',
   'link copied': 'Link copied',

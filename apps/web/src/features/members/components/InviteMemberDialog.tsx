@@ -1,13 +1,13 @@
 import { Group, Modal, Progress, Radio, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMediaQuery } from '@mantine/hooks';
-import { INVITATION_MESSAGE_MAX, INVITE_MAX_ADDRESSES } from '@portico/contracts';
+import { INVITATION_MESSAGE_MAX, INVITE_MAX_ADDRESSES, type Rights } from '@portico/contracts';
 import { useState } from 'react';
 import { FormAlert } from '../../../components/FormAlert';
 import { SubmitButton } from '../../../components/SubmitButton';
 import { useFormErrors } from '../../../lib/use-form-errors';
-import { type Rights, useBulkInvite } from '../api';
-import { addressesFromText, type InviteOutcome } from '../invite-batches';
+import { useBulkInvite } from '../api';
+import { type AddressOutcome, addressesFromText } from '../invite-batches';
 import { CsvAddressesInput } from './CsvAddressesInput';
 
 const labels = { emails: 'Email addresses', file: 'CSV file', rights: 'User Rights', message: 'Message' };
@@ -19,7 +19,7 @@ interface InviteMemberDialogProps {
   /** An address to start with (the link in a registration request email); read when the dialog is first made. */
   prefill?: string;
   /** With the per-address results once sent; with null when closed without sending. */
-  onClose: (results: InviteOutcome[] | null) => void;
+  onClose: (results: AddressOutcome[] | null) => void;
 }
 
 /** Invite Member (SPEC §2.4): typed addresses or a CSV file, User Rights, an optional message, Send Invitations. */
@@ -48,7 +48,7 @@ export function InviteMemberDialog({ org, opened, prefill, onClose }: InviteMemb
     },
   });
 
-  const close = (results: InviteOutcome[] | null) => {
+  const close = (results: AddressOutcome[] | null) => {
     if (send.isPending) return; // Half-sent batches cannot be called back; the dialog stays until they finish.
     form.reset();
     send.reset();

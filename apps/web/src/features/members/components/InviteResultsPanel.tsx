@@ -1,17 +1,23 @@
 import { Alert, Badge, Group, List, Stack, Text } from '@mantine/core';
-import { countOutcomes, type InviteOutcome } from '../invite-batches';
+import type { InviteOutcome } from '@portico/contracts';
+import { type AddressOutcome, countOutcomes } from '../invite-batches';
 
 /** How many addresses of a large upload are listed one by one; the counts above always cover all of them. */
 const LISTED = 100;
 
 const number = new Intl.NumberFormat();
-const COLORS = { invited: 'teal', 'already a member': 'gray', 'already invited': 'yellow', 'invalid address': 'red' };
+const COLORS: Record<InviteOutcome, string> = {
+  invited: 'teal',
+  'already a member': 'gray',
+  'already invited': 'yellow',
+  'invalid address': 'red',
+};
 
 /**
  * What became of each address after Send Invitations (SPEC §2.4): counts per outcome, then every address that was
  * not invited and why — the ones that need the administrator's attention.
  */
-export function InviteResultsPanel({ results, onClose }: { results: InviteOutcome[]; onClose: () => void }) {
+export function InviteResultsPanel({ results, onClose }: { results: AddressOutcome[]; onClose: () => void }) {
   const counts = countOutcomes(results);
   const notInvited = results.filter((r) => r.outcome !== 'invited');
   const allInvited = notInvited.length === 0;
@@ -30,7 +36,7 @@ export function InviteResultsPanel({ results, onClose }: { results: InviteOutcom
           {Object.entries(counts)
             .filter(([, n]) => n > 0)
             .map(([outcome, n]) => (
-              <Badge key={outcome} color={COLORS[outcome as keyof typeof COLORS]} variant="light" tt="none">
+              <Badge key={outcome} color={COLORS[outcome as InviteOutcome]} variant="light" tt="none">
                 {number.format(n)} {outcome}
               </Badge>
             ))}

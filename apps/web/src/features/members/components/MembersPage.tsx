@@ -5,7 +5,7 @@ import { OrganizationPageHeader } from '../../../components/OrganizationPageHead
 import { usePageTitle } from '../../../lib/page-title';
 import { useMe } from '../../../lib/session';
 import type { MembersFilter } from '../api';
-import type { InviteOutcome } from '../invite-batches';
+import type { AddressOutcome } from '../invite-batches';
 import { InviteMemberDialog } from './InviteMemberDialog';
 import { InviteResultsPanel } from './InviteResultsPanel';
 import { MembersDirectory } from './MembersDirectory';
@@ -29,12 +29,12 @@ function AdministratorView({ org, name }: { org: string; name: string | null }) 
   const { invite, ...search } = route.useSearch();
   const navigate = route.useNavigate();
   const [inviting, setInviting] = useState(Boolean(invite));
-  const [results, setResults] = useState<InviteOutcome[] | null>(null);
+  const [results, setResults] = useState<AddressOutcome[] | null>(null);
   const filter: MembersFilter = { q: search.q, status: search.status, sort: search.sort };
 
   const setFilter = (next: MembersFilter) =>
     navigate({ search: { ...next, q: next.q || undefined }, replace: true, resetScroll: false });
-  const closeInvite = (sent: InviteOutcome[] | null) => {
+  const closeInvite = (sent: AddressOutcome[] | null) => {
     setInviting(false);
     if (sent) setResults(sent);
     // The address came from a registration request email: once used, it should not reopen the dialog on reload.

@@ -1,14 +1,20 @@
 import { Group, Select, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
+import { MEMBER_STATUSES, type MemberSort, type MemberStatus, type UserRightsLabel } from '@portico/contracts';
 import { useState } from 'react';
-import type { MemberSort, MemberStatus, MembersFilter } from '../api';
+import type { MembersFilter } from '../api';
 
-const STATUS_OPTIONS = [
+/** Each status is named as the User Rights column shows it. */
+const STATUS_LABELS: Record<MemberStatus, UserRightsLabel> = {
+  admin: 'Admin',
+  member: 'Member',
+  pending: 'PENDING',
+  expired: 'Invitation expired',
+};
+
+const STATUS_OPTIONS: { value: MemberStatus | 'all'; label: string }[] = [
   { value: 'all', label: 'Everyone' },
-  { value: 'admin', label: 'Admin' },
-  { value: 'member', label: 'Member' },
-  { value: 'pending', label: 'PENDING' },
-  { value: 'expired', label: 'Invitation expired' },
+  ...MEMBER_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value] })),
 ];
 
 const SORT_OPTIONS: { value: MemberSort; label: string }[] = [

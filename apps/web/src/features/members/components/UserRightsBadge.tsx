@@ -1,7 +1,7 @@
 import { Badge } from '@mantine/core';
-import type { MemberRow } from '@portico/contracts';
+import type { UserRightsLabel } from '@portico/contracts';
 
-const COLORS: Record<MemberRow['userRights'], string> = {
+const COLORS: Record<UserRightsLabel, string> = {
   Admin: 'indigo',
   Member: 'gray',
   PENDING: 'yellow',
@@ -9,7 +9,7 @@ const COLORS: Record<MemberRow['userRights'], string> = {
 };
 
 /** The User Rights column (SPEC §2.4), in the words the specification uses, so nobody has to translate. */
-export function UserRightsBadge({ rights }: { rights: MemberRow['userRights'] }) {
+export function UserRightsBadge({ rights }: { rights: UserRightsLabel }) {
   return (
     <Badge color={COLORS[rights]} variant="light" tt="none">
       {rights}
