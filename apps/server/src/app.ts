@@ -13,10 +13,14 @@ import { serializerCompiler } from './http/serializer.js';
 import { registerWebApp } from './http/web.js';
 import { accountRoutes } from './modules/accounts/accounts.routes.js';
 import { meRoutes } from './modules/accounts/me.routes.js';
+import { operatorsRoutes } from './modules/accounts/operators.routes.js';
+import { assetRoutes } from './modules/assets/assets.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
+import { catalogRoutes } from './modules/catalog/catalog.routes.js';
 import { invitationRoutes } from './modules/invitations/invitations.routes.js';
 import { mailboxRoutes } from './modules/mail/mailbox.routes.js';
-import { operatorRoutes } from './modules/operator/operator.routes.js';
+import { administratorRoutes } from './modules/members/administrators.routes.js';
+import { memberRoutes } from './modules/members/members.routes.js';
 import { organizationRoutes } from './modules/organizations/organizations.routes.js';
 import { registrationRoutes } from './modules/registrations/registrations.routes.js';
 import { devClockRoutes } from './modules/system/dev-clock.routes.js';
@@ -34,6 +38,7 @@ export async function buildApp(deps: AppDeps, options: { logLevel?: string } = {
 
   app.decorate('deps', deps);
   app.decorateRequest('auth', null as never);
+  app.decorateRequest('standing', null);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
@@ -58,14 +63,22 @@ export async function buildApp(deps: AppDeps, options: { logLevel?: string } = {
 
   await app.register(systemRoutes);
   await app.register(devClockRoutes);
-  await app.register(accountRoutes);
-  await app.register(meRoutes);
-  await app.register(mailboxRoutes);
-  await app.register(operatorRoutes);
-  await app.register(registrationRoutes);
-  await app.register(invitationRoutes);
-  await app.register(auditRoutes);
-  await app.register(organizationRoutes);
+  // One plugin a module; each module serves its operator routes too.
+  for (const routes of [
+    accountRoutes,
+    meRoutes,
+    operatorsRoutes,
+    mailboxRoutes,
+    organizationRoutes,
+    catalogRoutes,
+    assetRoutes,
+    administratorRoutes,
+    registrationRoutes,
+    memberRoutes,
+    invitationRoutes,
+    auditRoutes,
+  ])
+    await app.register(routes);
   await registerWebApp(app, deps.webRoot);
   return app;
 }

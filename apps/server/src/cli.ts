@@ -1,14 +1,13 @@
 import { Command } from 'commander';
 import { registerCatalogCommands } from './cli/catalog.js';
-import { withDatabase } from './cli/database.js';
+import { serviceDeps, withDatabase } from './cli/database.js';
 import { registerDemoCommand } from './cli/demo.js';
 import { ConfigError, loadConfig } from './config.js';
 import { backupSqlite } from './db/backup.js';
 import { migrateToLatest } from './db/migrator.js';
 import { SYSTEM_ACTOR } from './lib/actor.js';
-import { systemClock } from './lib/clock.js';
 import { AppError } from './lib/errors.js';
-import { grantOperator, removeOperator } from './modules/operator/operators.service.js';
+import { grantOperator, removeOperator } from './modules/accounts/operators.service.js';
 
 export function buildCli(): Command {
   const program = new Command('portico').description('Portico: self-hosted license portal').showHelpAfterError();
@@ -32,8 +31,8 @@ export function buildCli(): Command {
     .command('add <email>')
     .description('make the account with this email an operator')
     .action(async (email: string) => {
-      const { changed } = await withDatabase(loadConfig(), ({ db }) =>
-        grantOperator(db, systemClock, SYSTEM_ACTOR, email),
+      const { changed } = await withDatabase(loadConfig(), (handle) =>
+        grantOperator(serviceDeps(handle), SYSTEM_ACTOR, email),
       );
       console.log(changed ? `${email} is now an operator` : `${email} was already an operator`);
     });
@@ -41,8 +40,8 @@ export function buildCli(): Command {
     .command('remove <email>')
     .description('remove operator rights from the account with this email')
     .action(async (email: string) => {
-      const { changed } = await withDatabase(loadConfig(), ({ db }) =>
-        removeOperator(db, systemClock, SYSTEM_ACTOR, email),
+      const { changed } = await withDatabase(loadConfig(), (handle) =>
+        removeOperator(serviceDeps(handle), SYSTEM_ACTOR, email),
       );
       console.log(changed ? `${email} is no longer an operator` : `${email} was not an operator`);
     });

@@ -1,11 +1,22 @@
 import type { Config } from './config.js';
 import type { DB } from './db/database.js';
+import type { Scope, Standing, StandingFinder } from './http/access.js';
 import type { Clock } from './lib/clock.js';
-import type { SessionFinder } from './modules/accounts/accounts.repository.js';
+import type { SessionRow } from './modules/accounts/accounts.repository.js';
 import type { Auth } from './modules/accounts/auth.js';
 import type { MailTransport } from './modules/mail/transport.js';
 import type { OrganizationsOfFinder } from './modules/organizations/organizations.repository.js';
 import type { RateRules } from './modules/rate-limits/rate-limits.service.js';
+
+/** The sessions behind the cookie, as the HTTP layer needs them on every request (built by the accounts module). */
+export interface SessionStore {
+  /** The session by its token, with its user (a prepared statement). */
+  find(token: string): Promise<SessionRow | undefined>;
+  extend(sessionId: string, expiresAt: Date, now: Date): Promise<void>;
+  ttlSeconds: number;
+  /** A session is extended once this much of its lifetime has passed (one write a day, not one per request). */
+  refreshAfterSeconds: number;
+}
 
 /** Everything a request needs, built once by main.ts (or a test) and handed to buildApp(). */
 export interface AppDeps {
@@ -14,8 +25,14 @@ export interface AppDeps {
   dialect: 'sqlite' | 'postgres';
   clock: Clock;
   auth: Auth;
-  /** The session lookup of every authenticated request (a prepared statement). */
-  findSession: SessionFinder;
+  sessions: SessionStore;
+  /**
+   * The caller a bearer token stands for, or null when it is not a valid token. Portico issues no bearer tokens yet
+   * (desktop sign-in and API tokens bring them), so today every token is refused.
+   */
+  verifyBearer: (token: string) => Promise<Caller | null>;
+  /** A caller's standing in an organization, read by the access check of every `/orgs/{org}` route. */
+  findStanding: StandingFinder;
   /** The organizations of a user, read by /me on every page load (a prepared statement). */
   findOrganizationsOf: OrganizationsOfFinder;
   mailTransport: MailTransport;
@@ -37,8 +54,10 @@ declare module 'fastify' {
     deps: AppDeps;
   }
   interface FastifyRequest {
-    /** Set by requireSession. */
-    auth: SessionContext;
+    /** Set by the access guard of every route that is not public. */
+    auth: Caller;
+    /** Set by the access guard of `/orgs/{org}` routes. */
+    standing: Standing | null;
   }
 }
 
@@ -47,3 +66,11 @@ export interface SessionContext {
   token: string;
   user: { id: string; name: string; email: string; emailVerified: boolean; isOperator: boolean; createdAt: Date };
 }
+
+/**
+ * Who calls: a browser with its session (every scope its account has), or a bearer token with the scopes it was
+ * issued for. Services that manage the browser session itself take a SessionContext.
+ */
+export type Caller =
+  | (SessionContext & { via: 'session'; scopes: 'all' })
+  | { via: 'bearer'; sessionId: null; token: string; user: SessionContext['user']; scopes: readonly Scope[] };

@@ -7,10 +7,11 @@ import { migrateToLatest } from './db/migrator.js';
 import type { AppDeps } from './deps.js';
 import { pruneIdempotencyKeys } from './http/idempotency-store.js';
 import { type Clock, OffsetClock, systemClock } from './lib/clock.js';
-import { createSessionFinder } from './modules/accounts/accounts.repository.js';
+import { createSessionStore } from './modules/accounts/accounts.service.js';
 import { createAuth } from './modules/accounts/auth.js';
 import { MailWorker, type MailWorkerOptions } from './modules/mail/mail.worker.js';
 import { type MailTransport, mailboxTransport, smtpTransport } from './modules/mail/transport.js';
+import { createStandingFinder } from './modules/members/members.repository.js';
 import { createOrganizationsOfFinder } from './modules/organizations/organizations.repository.js';
 import { DEFAULT_RATE_RULES, pruneRateLimits, type RateRules } from './modules/rate-limits/rate-limits.service.js';
 
@@ -67,7 +68,10 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     dialect: database.dialect,
     clock,
     auth,
-    findSession: createSessionFinder(database),
+    sessions: createSessionStore(database),
+    // Nothing issues bearer tokens yet: desktop sign-in and API tokens will verify theirs here.
+    verifyBearer: async () => null,
+    findStanding: createStandingFinder(database),
     findOrganizationsOf: createOrganizationsOfFinder(database),
     mailTransport,
     notifyMail: () => worker?.wake(),

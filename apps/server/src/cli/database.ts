@@ -1,8 +1,8 @@
 import type { Config } from '../config.js';
 import { type DatabaseHandle, openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrator.js';
+import type { Deps } from '../deps.js';
 import { systemClock } from '../lib/clock.js';
-import type { ServiceDeps } from '../modules/organizations/organizations.service.js';
 
 /** Opens the configured database for one command (migrated first unless told not to), and always closes it. */
 export async function withDatabase<T>(
@@ -20,6 +20,6 @@ export async function withDatabase<T>(
 }
 
 /** What the services need, for a command: the same services the API calls, on the system clock. */
-export function serviceDeps(handle: DatabaseHandle): ServiceDeps {
+export function serviceDeps(handle: DatabaseHandle): Deps<'db' | 'clock'> {
   return { db: handle.db, clock: systemClock };
 }

@@ -1,11 +1,9 @@
 import { createHmac } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { SessionContext } from '../deps.js';
+import type { Caller, SessionContext } from '../deps.js';
 import { constantTimeEqual } from '../lib/crypto.js';
 import { AppError } from '../lib/errors.js';
 import { toDate } from '../lib/time.js';
-import { extendSession } from '../modules/accounts/accounts.repository.js';
-import { SESSION_REFRESH_AFTER_SECONDS, SESSION_TTL_SECONDS } from '../modules/accounts/auth.js';
 
 export function sessionCookieName(secure: boolean): string {
   return `${secure ? '__Secure-' : ''}portico.session_token`;
@@ -36,7 +34,7 @@ function verifiedCookies(secret: string): Set<string> {
  * indexed join instead of the library's several steps (see docs/adr/0002).
  */
 export async function resolveSession(request: FastifyRequest, reply: FastifyReply): Promise<SessionContext | null> {
-  const { config, db, clock, findSession } = request.server.deps;
+  const { config, clock, sessions } = request.server.deps;
   const cookieName = sessionCookieName(config.secureCookies);
   const raw = request.cookies[cookieName];
   if (!raw) return null;
@@ -50,19 +48,19 @@ export async function resolveSession(request: FastifyRequest, reply: FastifyRepl
     verified.add(raw);
   }
 
-  const row = await findSession(token);
+  const row = await sessions.find(token);
   const now = clock.now();
   if (!row || toDate(row.expiresAt) <= now) return null;
 
   const remainingMs = toDate(row.expiresAt).getTime() - now.getTime();
-  if (remainingMs < (SESSION_TTL_SECONDS - SESSION_REFRESH_AFTER_SECONDS) * 1000) {
-    await extendSession(db, row.sessionId, new Date(now.getTime() + SESSION_TTL_SECONDS * 1000), now);
+  if (remainingMs < (sessions.ttlSeconds - sessions.refreshAfterSeconds) * 1000) {
+    await sessions.extend(row.sessionId, new Date(now.getTime() + sessions.ttlSeconds * 1000), now);
     reply.setCookie(cookieName, raw, {
       path: '/',
       httpOnly: true,
       sameSite: 'lax',
       secure: config.secureCookies,
-      maxAge: SESSION_TTL_SECONDS,
+      maxAge: sessions.ttlSeconds,
     });
   }
   return {
@@ -79,18 +77,32 @@ export async function resolveSession(request: FastifyRequest, reply: FastifyRepl
   };
 }
 
-/** preHandler for routes that need a signed-in user: 401 otherwise. */
-export async function requireSession(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+const BEARER = /^Bearer\s+(\S+)$/i;
+
+/**
+ * The caller of a request: a desktop application or a script with `Authorization: Bearer`, or a browser with the
+ * session cookie. A bearer token that is not valid is refused outright rather than falling back to a cookie, so a
+ * client never acts as someone other than it meant to.
+ */
+export async function resolveCaller(request: FastifyRequest, reply: FastifyReply): Promise<Caller | null> {
+  const header = request.headers.authorization;
+  if (header !== undefined) {
+    const token = BEARER.exec(header)?.[1];
+    const caller = token ? await request.server.deps.verifyBearer(token) : null;
+    if (!caller) throw new AppError('UNAUTHENTICATED', 'The bearer token is not valid');
+    return caller;
+  }
   const session = await resolveSession(request, reply);
-  if (!session) throw new AppError('UNAUTHENTICATED', 'Sign in to continue');
-  request.auth = session;
+  return session ? { ...session, via: 'session', scopes: 'all' } : null;
 }
 
-/** preHandler for operator routes: 401 without a session, 403 for a user who is not an operator. */
-export async function requireOperator(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-  await requireSession(request, reply);
-  if (!request.auth.user.isOperator) throw new AppError('FORBIDDEN', 'Only operators may do this');
+/** Authenticates the request (401 otherwise) and keeps the caller on it. */
+export async function requireCaller(request: FastifyRequest, reply: FastifyReply): Promise<Caller> {
+  const caller = await resolveCaller(request, reply);
+  if (!caller) throw new AppError('UNAUTHENTICATED', 'Sign in to continue');
+  request.auth = caller;
+  return caller;
 }
 
-/** Marks a route in the OpenAPI document as needing the session cookie. */
+/** Marks a route in the OpenAPI document as needing the session cookie (bearer schemes join when tokens are issued). */
 export const SESSION_SECURITY = [{ session: [] }];

@@ -5,7 +5,7 @@ import { newId } from '../../src/lib/ids.js';
 import { iso } from '../../src/lib/time.js';
 import { parseCsv } from '../../src/modules/assets/csv.js';
 import { type AuditEntry, recordAudit } from '../../src/modules/audit/audit.writer.js';
-import { upsertMember } from '../../src/modules/organizations/organizations.repository.js';
+import { upsertMember } from '../../src/modules/members/members.repository.js';
 import { createOrganizationWithAsset, createSignedInUsers, json } from '../helpers/factories.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/lib/actor.js';
-import { grantOperator, removeOperator } from '../../src/modules/operator/operators.service.js';
+import { grantOperator, removeOperator } from '../../src/modules/accounts/operators.service.js';
 import {
   cookieFrom,
   createTestApp,
@@ -130,10 +130,10 @@ describe('operator events', () => {
   const actor = (): Actor => ({ userId: ownerId, ip: '203.0.113.7' });
 
   it('records a grant and a removal with the acting operator, once each', async () => {
-    expect(await grantOperator(t.runtime.deps.db, t.clock, actor(), HELPER)).toEqual({ changed: true });
+    expect(await grantOperator(t.runtime.deps, actor(), HELPER)).toEqual({ changed: true });
     // Granting again changes nothing and records nothing.
-    expect(await grantOperator(t.runtime.deps.db, t.clock, actor(), HELPER)).toEqual({ changed: false });
-    expect(await removeOperator(t.runtime.deps.db, t.clock, actor(), HELPER)).toEqual({ changed: true });
+    expect(await grantOperator(t.runtime.deps, actor(), HELPER)).toEqual({ changed: false });
+    expect(await removeOperator(t.runtime.deps, actor(), HELPER)).toEqual({ changed: true });
 
     const events = (await auditRows()).filter((e) => e.target_id === helperId);
     expect(events.map((e) => e.action).sort()).toEqual([
@@ -155,7 +155,7 @@ describe('operator events', () => {
 
   it('refuses to remove the last operator with LAST_OPERATOR and records nothing', async () => {
     const before = (await auditRows()).length;
-    await expect(removeOperator(t.runtime.deps.db, t.clock, actor(), OWNER)).rejects.toMatchObject({
+    await expect(removeOperator(t.runtime.deps, actor(), OWNER)).rejects.toMatchObject({
       code: 'LAST_OPERATOR',
     });
     expect((await auditRows()).length).toBe(before);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { upsertMember } from '../../src/modules/organizations/organizations.repository.js';
+import { upsertMember } from '../../src/modules/members/members.repository.js';
 import { createOrganizationWithAsset, createSignedInUser, json } from '../helpers/factories.js';
 import { createTestApp, createUser, type TestApp } from '../helpers/test-app.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { upsertMember } from '../../src/modules/organizations/organizations.repository.js';
+import { upsertMember } from '../../src/modules/members/members.repository.js';
 import { createOrganizationWithAsset, createSignedInUsers, json, type SignedInUser } from '../helpers/factories.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 

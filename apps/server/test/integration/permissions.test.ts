@@ -3,7 +3,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionCookieName } from '../../src/http/auth-context.js';
 import { iso } from '../../src/lib/time.js';
-import { upsertMember } from '../../src/modules/organizations/organizations.repository.js';
+import { upsertMember } from '../../src/modules/members/members.repository.js';
 import {
   createOperator,
   createOrganizationWithAsset,

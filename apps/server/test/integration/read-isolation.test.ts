@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { upsertMember } from '../../src/modules/organizations/organizations.repository.js';
+import { upsertMember } from '../../src/modules/members/members.repository.js';
 import { createOperator, createOrganizationWithAsset, json } from '../helpers/factories.js';
 import { createTestApp, createUser, type TestApp } from '../helpers/test-app.js';
 

@@ -16,8 +16,9 @@ import {
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireSession, SESSION_SECURITY } from '../../http/auth-context.js';
+import { sessionOf } from '../../http/access.js';
 import { requestInfo } from '../../http/request-info.js';
+import { route } from '../../http/route.js';
 import * as accounts from './accounts.service.js';
 
 function forwardCookies(reply: FastifyReply, cookies: string[]): void {
@@ -33,14 +34,12 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/auth/sign-up',
-    {
-      schema: {
-        tags,
-        summary: 'Create an account; a verification link is emailed',
-        body: SignUpRequest,
-        response: { 202: Accepted },
-      },
-    },
+    route('public', {
+      tags,
+      summary: 'Create an account; a verification link is emailed',
+      body: SignUpRequest,
+      response: { 202: Accepted },
+    }),
     async (request, reply) => {
       await accounts.signUp(deps, requestInfo(request), request.body);
       return reply.code(202).send(accepted(accounts.ACCEPTED_MESSAGES.signUp));
@@ -49,14 +48,12 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/auth/sign-in',
-    {
-      schema: {
-        tags,
-        summary: 'Sign in with email and password (sets the session cookie)',
-        body: SignInRequest,
-        response: { 200: SignInResponse },
-      },
-    },
+    route('public', {
+      tags,
+      summary: 'Sign in with email and password (sets the session cookie)',
+      body: SignInRequest,
+      response: { 200: SignInResponse },
+    }),
     async (request, reply) => {
       const { user, setCookies } = await accounts.signIn(deps, requestInfo(request), request.body);
       forwardCookies(reply, setCookies);
@@ -64,21 +61,19 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.post('/api/auth/sign-out', { schema: { tags, summary: 'End this session' } }, async (request, reply) => {
+  app.post('/api/auth/sign-out', route('public', { tags, summary: 'End this session' }), async (request, reply) => {
     forwardCookies(reply, await accounts.signOut(deps, requestInfo(request)));
     return reply.code(204).send();
   });
 
   app.post(
     '/api/auth/verify-email',
-    {
-      schema: {
-        tags,
-        summary: 'Verify an email address with the token from the link',
-        body: TokenRequest,
-        response: { 200: Verified },
-      },
-    },
+    route('public', {
+      tags,
+      summary: 'Verify an email address with the token from the link',
+      body: TokenRequest,
+      response: { 200: Verified },
+    }),
     async (request) => {
       await accounts.verifyEmail(deps, requestInfo(request), request.body.token);
       return { status: 'verified' as const };
@@ -87,7 +82,12 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/auth/resend-verification',
-    { schema: { tags, summary: 'Email a new verification link', body: EmailRequest, response: { 202: Accepted } } },
+    route('public', {
+      tags,
+      summary: 'Email a new verification link',
+      body: EmailRequest,
+      response: { 202: Accepted },
+    }),
     async (request, reply) => {
       await accounts.resendVerification(deps, requestInfo(request), request.body.email);
       return reply.code(202).send(accepted(accounts.ACCEPTED_MESSAGES.resend));
@@ -96,14 +96,12 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/auth/forgot-password',
-    {
-      schema: {
-        tags,
-        summary: 'Email a password reset link (same answer for unknown addresses)',
-        body: EmailRequest,
-        response: { 202: Accepted },
-      },
-    },
+    route('public', {
+      tags,
+      summary: 'Email a password reset link (same answer for unknown addresses)',
+      body: EmailRequest,
+      response: { 202: Accepted },
+    }),
     async (request, reply) => {
       await accounts.requestPasswordReset(deps, requestInfo(request), request.body.email);
       return reply.code(202).send(accepted(accounts.ACCEPTED_MESSAGES.reset));
@@ -112,14 +110,12 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/auth/reset-password',
-    {
-      schema: {
-        tags,
-        summary: 'Choose a new password with the token from the link',
-        body: ResetPasswordRequest,
-        response: { 200: PasswordReset },
-      },
-    },
+    route('public', {
+      tags,
+      summary: 'Choose a new password with the token from the link',
+      body: ResetPasswordRequest,
+      response: { 200: PasswordReset },
+    }),
     async (request) => {
       await accounts.resetPassword(deps, requestInfo(request), request.body.token, request.body.newPassword);
       return { status: 'reset' as const };
@@ -128,18 +124,23 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/auth/change-password',
-    {
-      onRequest: requireSession,
-      schema: {
+    route(
+      'session',
+      {
         tags,
-        security: SESSION_SECURITY,
         summary: 'Change the password of the signed-in account',
         body: ChangePasswordRequest,
         response: { 200: PasswordChanged },
       },
-    },
+      { scope: 'account' },
+    ),
     async (request, reply) => {
-      const { setCookies } = await accounts.changePassword(deps, requestInfo(request), request.auth, request.body);
+      const { setCookies } = await accounts.changePassword(
+        deps,
+        requestInfo(request),
+        sessionOf(request),
+        request.body,
+      );
       forwardCookies(reply, setCookies);
       return { status: 'changed' as const };
     },
@@ -147,49 +148,49 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/auth/sessions',
-    {
-      onRequest: requireSession,
-      schema: {
+    route(
+      'session',
+      {
         tags,
-        security: SESSION_SECURITY,
         summary: 'Sessions of the signed-in account',
         response: { 200: SessionList },
       },
-    },
+      { scope: 'account' },
+    ),
     async (request) => ({
-      sessions: await accounts.getSessions(deps, request.auth),
+      sessions: await accounts.getSessions(deps, sessionOf(request)),
     }),
   );
 
   app.post(
     '/api/auth/sessions/sign-out-others',
-    {
-      onRequest: requireSession,
-      schema: {
+    route(
+      'session',
+      {
         tags,
-        security: SESSION_SECURITY,
         summary: 'Sign out every other session',
         response: { 200: SessionsRevoked },
       },
-    },
+      { scope: 'account' },
+    ),
     async (request) => ({
-      revoked: await accounts.revokeOtherSessions(deps, request.auth),
+      revoked: await accounts.revokeOtherSessions(deps, sessionOf(request)),
     }),
   );
 
   app.delete(
     '/api/auth/sessions/:id',
-    {
-      onRequest: requireSession,
-      schema: {
+    route(
+      'session',
+      {
         tags,
-        security: SESSION_SECURITY,
         summary: 'Sign out one of your sessions',
         params: z.object({ id: z.string().max(100) }),
       },
-    },
+      { scope: 'account' },
+    ),
     async (request, reply) => {
-      await accounts.revokeSession(deps, request.auth, request.params.id);
+      await accounts.revokeSession(deps, sessionOf(request), request.params.id);
       return reply.code(204).send();
     },
   );

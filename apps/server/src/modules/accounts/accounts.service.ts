@@ -1,19 +1,14 @@
 import type { ChangePasswordRequest, SignInRequest, SignUpRequest } from '@portico/contracts';
-import type { AppDeps, SessionContext } from '../../deps.js';
+import type { DatabaseHandle, Executor } from '../../db/database.js';
+import type { AppDeps, Deps, SessionContext, SessionStore } from '../../deps.js';
 import type { Actor, RequestInfo } from '../../lib/actor.js';
 import { AppError } from '../../lib/errors.js';
 import { runAuthCall } from '../../lib/request-context.js';
 import { toDate, toIsoString } from '../../lib/time.js';
 import { recordAudit } from '../audit/audit.writer.js';
 import { consumeRate } from '../rate-limits/rate-limits.service.js';
-import {
-  deleteOtherSessions,
-  deleteSession,
-  findUserById,
-  listSessions,
-  updateUserName,
-} from './accounts.repository.js';
-import { CLIENT_IP_HEADER } from './auth.js';
+import * as repo from './accounts.repository.js';
+import { CLIENT_IP_HEADER, SESSION_REFRESH_AFTER_SECONDS, SESSION_TTL_SECONDS } from './auth.js';
 import { mapAuthError, refusal } from './auth-errors.js';
 import { isCommonPassword } from './passwords.js';
 
@@ -195,7 +190,7 @@ export async function changePassword(
 }
 
 export async function getSessions(deps: AppDeps, session: SessionContext) {
-  const rows = await listSessions(deps.db, session.user.id, deps.clock.now());
+  const rows = await repo.listSessions(deps.db, session.user.id, deps.clock.now());
   return rows.map((row) => ({
     id: row.id,
     createdAt: toIsoString(row.created_at),
@@ -208,18 +203,23 @@ export async function getSessions(deps: AppDeps, session: SessionContext) {
 }
 
 export async function revokeSession(deps: AppDeps, session: SessionContext, sessionId: string): Promise<void> {
-  if ((await deleteSession(deps.db, session.user.id, sessionId)) === 0) throw AppError.notFound('session');
+  if ((await repo.deleteSession(deps.db, session.user.id, sessionId)) === 0) throw AppError.notFound('session');
 }
 
 export async function revokeOtherSessions(deps: AppDeps, session: SessionContext): Promise<number> {
-  return deleteOtherSessions(deps.db, session.user.id, session.sessionId);
+  return repo.deleteOtherSessions(deps.db, session.user.id, session.sessionId);
 }
 
-export async function renameUser(deps: AppDeps, actor: Actor, session: SessionContext, name: string): Promise<void> {
+export async function renameUser(
+  deps: Deps<'db' | 'clock'>,
+  actor: Actor,
+  session: Pick<SessionContext, 'user'>,
+  name: string,
+): Promise<void> {
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
-    const before = await findUserById(trx, session.user.id);
-    await updateUserName(trx, session.user.id, name, now);
+    const before = await repo.findUserById(trx, session.user.id);
+    await repo.updateUserName(trx, session.user.id, name, now);
     await recordAudit(
       trx,
       actor,
@@ -235,7 +235,7 @@ export async function renameUser(deps: AppDeps, actor: Actor, session: SessionCo
   });
 }
 
-export function describeUser(session: SessionContext) {
+export function describeUser(session: Pick<SessionContext, 'user'>) {
   const { user } = session;
   return {
     id: user.id,
@@ -243,5 +243,24 @@ export function describeUser(session: SessionContext) {
     email: user.email,
     emailVerified: user.emailVerified,
     createdAt: toDate(user.createdAt).toISOString(),
+  };
+}
+
+/** An account by its (normalized) email address, in the caller's transaction or on the database. */
+export async function findUserByEmail(db: Executor, email: string) {
+  return repo.findUserByEmail(db, email);
+}
+
+export async function findUserById(db: Executor, id: string) {
+  return repo.findUserById(db, id);
+}
+
+/** The session lookup behind every signed-in request, for the HTTP layer (deps.sessions). */
+export function createSessionStore(handle: DatabaseHandle): SessionStore {
+  return {
+    find: repo.createSessionFinder(handle),
+    extend: (sessionId, expiresAt, now) => repo.extendSession(handle.db, sessionId, expiresAt, now),
+    ttlSeconds: SESSION_TTL_SECONDS,
+    refreshAfterSeconds: SESSION_REFRESH_AFTER_SECONDS,
   };
 }

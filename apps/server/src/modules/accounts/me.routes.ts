@@ -1,7 +1,7 @@
 import { Me, UpdateMeRequest } from '@portico/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { requireSession, SESSION_SECURITY } from '../../http/auth-context.js';
-import { requestInfo } from '../../http/request-info.js';
+import { actorOf } from '../../http/request-info.js';
+import { route } from '../../http/route.js';
 import { organizationsOf } from '../organizations/organizations.service.js';
 import { describeUser, renameUser } from './accounts.service.js';
 
@@ -11,10 +11,7 @@ const tags = ['me'];
 export const meRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/v1/me',
-    {
-      onRequest: requireSession,
-      schema: { tags, security: SESSION_SECURITY, summary: 'The signed-in account', response: { 200: Me } },
-    },
+    route('session', { tags, summary: 'The signed-in account', response: { 200: Me } }),
     async (request) => ({
       user: describeUser(request.auth),
       isOperator: request.auth.user.isOperator,
@@ -24,18 +21,9 @@ export const meRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.patch(
     '/api/v1/me',
-    {
-      onRequest: requireSession,
-      schema: {
-        tags,
-        security: SESSION_SECURITY,
-        summary: 'Change your name',
-        body: UpdateMeRequest,
-        response: { 200: Me },
-      },
-    },
+    route('session', { tags, summary: 'Change your name', body: UpdateMeRequest, response: { 200: Me } }),
     async (request) => {
-      await renameUser(app.deps, requestInfo(request).actor, request.auth, request.body.name);
+      await renameUser(app.deps, actorOf(request), request.auth, request.body.name);
       return {
         user: { ...describeUser(request.auth), name: request.body.name },
         isOperator: request.auth.user.isOperator,

@@ -2,17 +2,17 @@ import { ASSET_IMPORT_MAX_BYTES, ImportQuery, ImportRefused, ImportReport } from
 import type { FastifyError } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { SESSION_SECURITY } from '../../http/auth-context.js';
 import { errorBody } from '../../http/errors.js';
-import { requestInfo } from '../../http/request-info.js';
+import { actorOf } from '../../http/request-info.js';
+import { route } from '../../http/route.js';
 import { AppError } from '../../lib/errors.js';
 import { importAssets, refusalOf } from './asset-import.js';
 
 const MAX_MB = ASSET_IMPORT_MAX_BYTES / 1024 / 1024;
 
 /**
- * POST /api/v1/operator/assets/import (SPEC §2.2), registered inside the operator routes (their requireOperator
- * hook runs before the body is read). Its own plugin so that the CSV body parser and the 5 MB limit hold for this
+ * POST /api/v1/operator/assets/import (SPEC §2.2); its operator check runs when the request arrives, before the
+ * body is read. Its own plugin so that the CSV body parser and the 5 MB limit hold for this
  * route only: the rest of the API speaks JSON with a 1 MB limit.
  */
 export const assetImportRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -34,11 +34,10 @@ export const assetImportRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/api/v1/operator/assets/import',
-    {
-      bodyLimit: ASSET_IMPORT_MAX_BYTES,
-      schema: {
+    route(
+      'operator',
+      {
         tags: ['operator'],
-        security: SESSION_SECURITY,
         summary: 'Import assets from a CSV file',
         description:
           'Body: the CSV file (`content-type: text/csv`, at most 5 MB and 10,000 rows) with the header ' +
@@ -49,9 +48,10 @@ export const assetImportRoutes: FastifyPluginAsyncZod = async (app) => {
         body: z.string(),
         response: { 200: ImportReport, 422: ImportRefused },
       },
-    },
+      { bodyLimit: ASSET_IMPORT_MAX_BYTES },
+    ),
     async (request, reply) => {
-      const report = await importAssets(deps, requestInfo(request).actor, request.body, request.query.mode);
+      const report = await importAssets(deps, actorOf(request), request.body, request.query.mode);
       if (report.mode === 'all-or-nothing' && report.refused > 0) {
         const { message, details } = refusalOf(report);
         const { error } = errorBody(request, 'IMPORT_REFUSED', message, details);

@@ -8,10 +8,10 @@ import {
 } from '@portico/contracts';
 import type { Executor } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/errors.js';
+import type { Deps } from '../../deps.js';
 import type { Actor } from '../../lib/actor.js';
 import { AppError } from '../../lib/errors.js';
 import { recordAudit } from '../audit/audit.writer.js';
-import type { ServiceDeps } from '../organizations/organizations.service.js';
 import { findOrganizationsByIdOrCode, findProductsByIdOrCode } from './asset-import.repository.js';
 import * as repo from './assets.repository.js';
 import {
@@ -161,7 +161,12 @@ async function checkRows(db: Executor, records: CsvRecord[]): Promise<RowCheck[]
  * organization (`assets.imported`, listing the assets created there) rather than one per asset: ten thousand single
  * inserts took about 3 s on PostgreSQL, most of the import, while the change is still recorded once (SPEC §2.8).
  */
-async function createAssets(deps: ServiceDeps, actor: Actor, checks: RowCheck[], mode: ImportMode): Promise<void> {
+async function createAssets(
+  deps: Deps<'db' | 'clock'>,
+  actor: Actor,
+  checks: RowCheck[],
+  mode: ImportMode,
+): Promise<void> {
   const valid = checks.filter((c): c is RowCheck & { asset: repo.NewAsset } => c.asset !== null);
   if (valid.length === 0) return;
   const now = deps.clock.now();
@@ -216,7 +221,7 @@ function reportOf(checks: RowCheck[], mode: ImportMode, created: boolean): Impor
  * `skipped`). Skip-invalid: the valid rows are created, the others reported `refused`. A serial created by someone
  * else between the checks and the insert makes the insert fail on the unique index; the file is then judged again.
  */
-export async function importAssets(deps: ServiceDeps, actor: Actor, text: string, mode: ImportMode) {
+export async function importAssets(deps: Deps<'db' | 'clock'>, actor: Actor, text: string, mode: ImportMode) {
   const records = readImportFile(text);
   for (let attempt = 1; ; attempt++) {
     const checks = await checkRows(deps.db, records);

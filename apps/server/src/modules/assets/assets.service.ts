@@ -1,15 +1,15 @@
 import { formatSerial } from '@portico/contracts';
 import type { Executor } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/errors.js';
+import type { Deps } from '../../deps.js';
 import type { Actor } from '../../lib/actor.js';
 import { decodeCursor, page } from '../../lib/cursor.js';
 import { AppError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { iso, toDate, toIsoString } from '../../lib/time.js';
 import { recordAudit } from '../audit/audit.writer.js';
-import { findProduct } from '../catalog/catalog.repository.js';
-import { findOrganization } from '../organizations/organizations.repository.js';
-import type { ServiceDeps } from '../organizations/organizations.service.js';
+import { findProduct } from '../catalog/catalog.service.js';
+import { findOrganization } from '../organizations/organizations.service.js';
 import * as repo from './assets.repository.js';
 
 export interface AssetInput {
@@ -126,7 +126,7 @@ export function serialTaken(serial: string): AppError {
   ]);
 }
 
-export async function createAsset(deps: ServiceDeps, actor: Actor, input: AssetInput) {
+export async function createAsset(deps: Deps<'db' | 'clock'>, actor: Actor, input: AssetInput) {
   const now = deps.clock.now();
   const prepared = await prepareAsset(deps.db, input);
   if ('problems' in prepared) {
@@ -161,7 +161,7 @@ export async function createAsset(deps: ServiceDeps, actor: Actor, input: AssetI
 }
 
 export async function updateAsset(
-  deps: ServiceDeps,
+  deps: Deps<'db' | 'clock'>,
   actor: Actor,
   id: string,
   input: { seats?: number; startsAt?: string; endsAt?: string | null; status?: 'active' | 'suspended' },
@@ -216,7 +216,7 @@ export async function updateAsset(
 }
 
 export async function listAssets(
-  deps: ServiceDeps,
+  deps: Deps<'db' | 'clock'>,
   organizationIdOrCode: string,
   query: { cursor?: string; limit: number },
 ) {
@@ -234,7 +234,7 @@ export async function listAssets(
 const NINETY_DAYS_MS = 90 * 86_400_000;
 
 /** The admin portal's main page: every license asset, every service, and what ends in the next 90 days. */
-export async function overviewAssets(deps: ServiceDeps, organizationId: string) {
+export async function overviewAssets(deps: Deps<'db' | 'clock'>, organizationId: string) {
   const now = deps.clock.now();
   const assets = (await repo.listAssetsOfOrganization(deps.db, organizationId)).map((row) => describeAsset(row, now));
   const soon = now.getTime() + NINETY_DAYS_MS;
@@ -245,4 +245,9 @@ export async function overviewAssets(deps: ServiceDeps, organizationId: string) 
       (a) => a.endsAt !== null && a.status !== 'expired' && new Date(a.endsAt).getTime() <= soon,
     ),
   };
+}
+
+/** An asset by its serial number (normalized), for Register product and the demo loader. */
+export async function findAssetBySerial(db: Executor, serial: string) {
+  return repo.findAssetBySerial(db, serial);
 }

@@ -79,3 +79,21 @@ export async function listAuditActions(db: Executor, organizationId: string | un
     select action from actions where action is not null`.execute(db);
   return result.rows.map((row) => row.action);
 }
+
+/**
+ * The log reads accounts and organizations only to name them; it looks them up itself rather than through their
+ * modules, so that every module can write to the log without the log depending back on it.
+ */
+export async function findUserIdByEmail(db: Executor, email: string): Promise<string | undefined> {
+  const row = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
+  return row?.id;
+}
+
+/** An organization by id or code (codes are stored in lower case), for the operators' `?organization=`. */
+export async function findOrganizationScope(db: Executor, idOrCode: string) {
+  return db
+    .selectFrom('organizations')
+    .select(['id', 'code'])
+    .where((eb) => eb.or([eb('id', '=', idOrCode), eb('code', '=', idOrCode.toLowerCase())]))
+    .executeTakeFirst();
+}

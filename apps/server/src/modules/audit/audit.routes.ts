@@ -6,17 +6,16 @@ import {
   OperatorAuditActionsQuery,
   OperatorAuditQuery,
 } from '@portico/contracts';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../../deps.js';
-import { requireOperator, requireSession, SESSION_SECURITY } from '../../http/auth-context.js';
-import { organizationFor } from '../../http/org-access.js';
+import type { Deps } from '../../deps.js';
+import { organizationOf } from '../../http/access.js';
+import { route } from '../../http/route.js';
 import { auditCsvFilename } from './audit.csv.js';
 import { type AuditScope, auditActions, exportAudit, listAudit, operatorScope } from './audit.service.js';
 
 const tags = ['audit'];
-const security = SESSION_SECURITY;
 const orgParams = z.object({ org: z.string().min(1).max(100) });
 
 /** JSON pages by default; `format=csv` answers a download, documented as its own media type. */
@@ -37,7 +36,7 @@ const LIST_DESCRIPTION =
   "with `'`.";
 
 /** Streams the export: the body is produced batch by batch as the client reads it, never held whole. */
-async function sendCsv(deps: AppDeps, reply: FastifyReply, scope: AuditScope, query: AuditQuery) {
+async function sendCsv(deps: Deps<'db' | 'clock'>, reply: FastifyReply, scope: AuditScope, query: AuditQuery) {
   const chunks = await exportAudit(deps, scope, query);
   return reply
     .type('text/csv; charset=utf-8')
@@ -48,59 +47,47 @@ async function sendCsv(deps: AppDeps, reply: FastifyReply, scope: AuditScope, qu
 /** The audit log (SPEC §2.8): an organization's to its administrators and operators; all of it to operators. */
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   const { deps } = app;
-  const orgScope = async (request: Parameters<typeof organizationFor>[0], org: string): Promise<AuditScope> => {
-    const { organization } = await organizationFor(request, org, 'admin');
+  const orgScope = (request: FastifyRequest): AuditScope => {
+    const organization = organizationOf(request);
     return { organizationId: organization.id, name: organization.code };
   };
 
   app.get(
     '/api/v1/orgs/:org/audit-events',
-    {
-      onRequest: requireSession,
-      schema: {
-        tags,
-        security,
-        summary: "The organization's audit log, filtered, paged or as CSV",
-        description: LIST_DESCRIPTION,
-        params: orgParams,
-        querystring: AuditQuery,
-        response: listResponse,
-      },
-    },
+    route('org-admin', {
+      tags,
+      summary: "The organization's audit log, filtered, paged or as CSV",
+      description: LIST_DESCRIPTION,
+      params: orgParams,
+      querystring: AuditQuery,
+      response: listResponse,
+    }),
     async (request, reply) => {
-      const scope = await orgScope(request, request.params.org);
+      const scope = orgScope(request);
       if (request.query.format === 'csv') return sendCsv(deps, reply, scope, request.query);
       return listAudit(deps, scope, request.query);
     },
   );
   app.get(
     '/api/v1/orgs/:org/audit-events/actions',
-    {
-      onRequest: requireSession,
-      schema: {
-        tags,
-        security,
-        summary: "The actions recorded in the organization's audit log, for its action filter",
-        params: orgParams,
-        response: { 200: AuditActionList },
-      },
-    },
-    async (request) => auditActions(deps, await orgScope(request, request.params.org)),
+    route('org-admin', {
+      tags,
+      summary: "The actions recorded in the organization's audit log, for its action filter",
+      params: orgParams,
+      response: { 200: AuditActionList },
+    }),
+    async (request) => auditActions(deps, orgScope(request)),
   );
 
   app.get(
     '/api/v1/operator/audit-events',
-    {
-      onRequest: requireOperator,
-      schema: {
-        tags,
-        security,
-        summary: 'The audit log of the whole instance (operators), optionally of one organization',
-        description: `${LIST_DESCRIPTION} \`organization\` (id or code) narrows it to one organization.`,
-        querystring: OperatorAuditQuery,
-        response: listResponse,
-      },
-    },
+    route('operator', {
+      tags,
+      summary: 'The audit log of the whole instance (operators), optionally of one organization',
+      description: `${LIST_DESCRIPTION} \`organization\` (id or code) narrows it to one organization.`,
+      querystring: OperatorAuditQuery,
+      response: listResponse,
+    }),
     async (request, reply) => {
       const scope = await operatorScope(deps, request.query.organization);
       if (request.query.format === 'csv') return sendCsv(deps, reply, scope, request.query);
@@ -109,16 +96,12 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     '/api/v1/operator/audit-events/actions',
-    {
-      onRequest: requireOperator,
-      schema: {
-        tags,
-        security,
-        summary: 'The actions recorded in the whole audit log (operators), or in one organization',
-        querystring: OperatorAuditActionsQuery,
-        response: { 200: AuditActionList },
-      },
-    },
+    route('operator', {
+      tags,
+      summary: 'The actions recorded in the whole audit log (operators), or in one organization',
+      querystring: OperatorAuditActionsQuery,
+      response: { 200: AuditActionList },
+    }),
     async (request) => auditActions(deps, await operatorScope(deps, request.query.organization)),
   );
 };

@@ -1,14 +1,19 @@
 import type { AuditActionList, AuditEvent, AuditEventList, AuditQuery } from '@portico/contracts';
 import type { Executor } from '../../db/database.js';
-import type { AppDeps } from '../../deps.js';
+import type { Deps } from '../../deps.js';
 import { decodeCursor, page } from '../../lib/cursor.js';
 import { normalizeEmail } from '../../lib/email.js';
 import { AppError } from '../../lib/errors.js';
 import { toIsoString } from '../../lib/time.js';
-import { findUserByEmail } from '../accounts/accounts.repository.js';
-import { findOrganization } from '../organizations/organizations.repository.js';
 import { type AuditCsvSource, auditCsvRecord, CSV_HEADER } from './audit.csv.js';
-import { type AuditFilter, type AuditRow, listAuditActions, listAuditEvents } from './audit.repository.js';
+import {
+  type AuditFilter,
+  type AuditRow,
+  findOrganizationScope,
+  findUserIdByEmail,
+  listAuditActions,
+  listAuditEvents,
+} from './audit.repository.js';
 
 /** Whose log is read: one organization's, or (no organizationId) the whole instance's, which only operators see. */
 export interface AuditScope {
@@ -26,9 +31,9 @@ export const CSV_BATCH = 1000;
 const AUDIT_ID = /^aud_[0-9a-z]{26}$/;
 
 /** An operator's `?organization=` (id or code) as a scope; an unknown one is a mistake worth saying so. */
-export async function operatorScope(deps: AppDeps, organization: string | undefined): Promise<AuditScope> {
+export async function operatorScope(deps: Deps<'db' | 'clock'>, organization: string | undefined): Promise<AuditScope> {
   if (organization === undefined) return { name: 'all' };
-  const found = await findOrganization(deps.db, organization);
+  const found = await findOrganizationScope(deps.db, organization);
   if (!found) throw AppError.validation('organization', 'is not an organization of this instance');
   return { organizationId: found.id, name: found.code };
 }
@@ -38,12 +43,15 @@ async function actorUserId(db: Executor, actor: string | undefined): Promise<str
   if (actor === undefined) return undefined;
   if (actor.startsWith('usr_')) return actor;
   if (!actor.includes('@')) throw AppError.validation('actor', 'must be an email address or a user id (usr_…)');
-  const user = await findUserByEmail(db, normalizeEmail(actor));
-  return user?.id ?? null;
+  return (await findUserIdByEmail(db, normalizeEmail(actor))) ?? null;
 }
 
 /** The filter to run, or null when it cannot match anything. Checks run before any answer is sent (CSV included). */
-async function resolveFilter(deps: AppDeps, scope: AuditScope, query: AuditQuery): Promise<AuditFilter | null> {
+async function resolveFilter(
+  deps: Deps<'db' | 'clock'>,
+  scope: AuditScope,
+  query: AuditQuery,
+): Promise<AuditFilter | null> {
   const actor = await actorUserId(deps.db, query.actor);
   if (actor === null) return null;
   return { organizationId: scope.organizationId, action: query.action, actorUserId: actor };
@@ -96,7 +104,11 @@ function toAuditEvent(row: AuditRow): AuditEvent {
 }
 
 /** One page of the log, newest first (SPEC §2.8). */
-export async function listAudit(deps: AppDeps, scope: AuditScope, query: AuditQuery): Promise<AuditEventList> {
+export async function listAudit(
+  deps: Deps<'db' | 'clock'>,
+  scope: AuditScope,
+  query: AuditQuery,
+): Promise<AuditEventList> {
   const before = readCursor(query.cursor);
   const filter = await resolveFilter(deps, scope, query);
   if (!filter) return { items: [], nextCursor: null };
@@ -126,7 +138,7 @@ async function* csvChunks(db: Executor, filter: AuditFilter | null, batch: numbe
  * checked here, before the first byte, so a bad one is still a 400 and not a broken download.
  */
 export async function exportAudit(
-  deps: AppDeps,
+  deps: Deps<'db' | 'clock'>,
   scope: AuditScope,
   query: AuditQuery,
   batch = CSV_BATCH,
@@ -136,7 +148,7 @@ export async function exportAudit(
 }
 
 /** The actions the log's filter can offer: those recorded in this scope, in code-point order on either database. */
-export async function auditActions(deps: AppDeps, scope: AuditScope): Promise<AuditActionList> {
+export async function auditActions(deps: Deps<'db' | 'clock'>, scope: AuditScope): Promise<AuditActionList> {
   const actions = await listAuditActions(deps.db, scope.organizationId);
   return { actions: actions.sort() };
 }

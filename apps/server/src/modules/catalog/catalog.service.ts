@@ -1,13 +1,14 @@
+import type { Executor } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/errors.js';
+import type { Deps } from '../../deps.js';
 import type { Actor } from '../../lib/actor.js';
 import { AppError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { recordAudit } from '../audit/audit.writer.js';
-import type { ServiceDeps } from '../organizations/organizations.service.js';
-import { findProduct, insertProduct, listProducts } from './catalog.repository.js';
+import * as repo from './catalog.repository.js';
 
 export async function createProduct(
-  deps: ServiceDeps,
+  deps: Deps<'db' | 'clock'>,
   actor: Actor,
   input: { code: string; name: string; kind: 'license' | 'service'; type?: string | null },
 ) {
@@ -21,7 +22,7 @@ export async function createProduct(
   };
   try {
     await deps.db.transaction().execute(async (trx) => {
-      await insertProduct(trx, product, now);
+      await repo.insertProduct(trx, product, now);
       await recordAudit(
         trx,
         actor,
@@ -39,12 +40,17 @@ export async function createProduct(
   return product;
 }
 
-export async function getProduct(deps: ServiceDeps, idOrCode: string) {
-  const product = await findProduct(deps.db, idOrCode);
+export async function getProduct(deps: Deps<'db' | 'clock'>, idOrCode: string) {
+  const product = await repo.findProduct(deps.db, idOrCode);
   if (!product) throw AppError.notFound('product');
   return product;
 }
 
-export async function catalogue(deps: ServiceDeps) {
-  return { items: await listProducts(deps.db) };
+export async function catalogue(deps: Deps<'db' | 'clock'>) {
+  return { items: await repo.listProducts(deps.db) };
+}
+
+/** A product by id or code, in the caller's transaction or on the database; undefined when none has it. */
+export async function findProduct(db: Executor, idOrCode: string) {
+  return repo.findProduct(db, idOrCode);
 }

@@ -1,10 +1,8 @@
+import type { Deps } from '../../deps.js';
 import type { Actor } from '../../lib/actor.js';
-import { findAssetBySerial } from '../assets/assets.repository.js';
-import { createAsset, describeAsset, updateAsset } from '../assets/assets.service.js';
-import { findProduct } from '../catalog/catalog.repository.js';
-import { createProduct } from '../catalog/catalog.service.js';
-import { findOrganization } from '../organizations/organizations.repository.js';
-import { createOrganization, type ServiceDeps } from '../organizations/organizations.service.js';
+import { createAsset, describeAsset, findAssetBySerial, updateAsset } from '../assets/assets.service.js';
+import { createProduct, findProduct } from '../catalog/catalog.service.js';
+import { createOrganization, findOrganization } from '../organizations/organizations.service.js';
 
 /** `year`: started a month ago, runs eleven more; `ending-soon`: ends in 60 days; `perpetual`: no end. */
 type Term = 'year' | 'ending-soon' | 'perpetual';
@@ -76,7 +74,7 @@ export interface DemoResult {
   organizations: { name: string; code: string; assets: ReturnType<typeof describeAsset>[] }[];
 }
 
-async function loadCatalogue(deps: ServiceDeps, actor: Actor): Promise<number> {
+async function loadCatalogue(deps: Deps<'db' | 'clock'>, actor: Actor): Promise<number> {
   let created = 0;
   for (const product of DEMO_PRODUCTS) {
     if (await findProduct(deps.db, product.code)) continue;
@@ -87,7 +85,7 @@ async function loadCatalogue(deps: ServiceDeps, actor: Actor): Promise<number> {
 }
 
 /** Creates what is missing of one organization and its assets; what exists is left as it is. */
-async function loadOrganization(deps: ServiceDeps, actor: Actor, demo: (typeof DEMO_ORGANIZATIONS)[number]) {
+async function loadOrganization(deps: Deps<'db' | 'clock'>, actor: Actor, demo: (typeof DEMO_ORGANIZATIONS)[number]) {
   const created = { organizations: 0, assets: 0 };
   if (!(await findOrganization(deps.db, demo.code))) {
     await createOrganization(deps, actor, { name: demo.name, code: demo.code });
@@ -120,7 +118,7 @@ async function loadOrganization(deps: ServiceDeps, actor: Actor, demo: (typeof D
  * days, one perpetual license, one suspended asset each), through the same services as the operator API. Idempotent:
  * only what is missing is created, so a second run changes nothing.
  */
-export async function loadDemo(deps: ServiceDeps, actor: Actor): Promise<DemoResult> {
+export async function loadDemo(deps: Deps<'db' | 'clock'>, actor: Actor): Promise<DemoResult> {
   const result: DemoResult = { created: { products: 0, organizations: 0, assets: 0 }, organizations: [] };
   result.created.products = await loadCatalogue(deps, actor);
   for (const demo of DEMO_ORGANIZATIONS) {

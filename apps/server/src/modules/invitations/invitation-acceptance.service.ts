@@ -3,9 +3,10 @@ import type { Actor } from '../../lib/actor.js';
 import { normalizeEmail } from '../../lib/email.js';
 import { AppError } from '../../lib/errors.js';
 import { toIsoString } from '../../lib/time.js';
-import { findUserById } from '../accounts/accounts.repository.js';
+import { findUserById } from '../accounts/accounts.service.js';
 import { recordAudit } from '../audit/audit.writer.js';
-import { findMembership, findOrganization, upsertMember } from '../organizations/organizations.repository.js';
+import { addMember } from '../members/members.service.js';
+import { findOrganization } from '../organizations/organizations.service.js';
 import { invitationIdFromToken } from './invitation-token.js';
 import * as repo from './invitations.repository.js';
 import { invitationState, refuseNotPending } from './invitations.service.js';
@@ -36,7 +37,7 @@ export async function view(deps: AppDeps, token: string) {
 }
 
 /** Accepting is single-use and atomic: one guarded update decides among simultaneous clicks. */
-export async function accept(deps: AppDeps, actor: Actor, session: SessionContext, token: string) {
+export async function accept(deps: AppDeps, actor: Actor, session: Pick<SessionContext, 'user'>, token: string) {
   const row = await byToken(deps, token);
   if (!session.user.emailVerified || normalizeEmail(session.user.email) !== row.email) {
     throw new AppError(
@@ -48,9 +49,8 @@ export async function accept(deps: AppDeps, actor: Actor, session: SessionContex
   const organization = await deps.db.transaction().execute(async (trx) => {
     if (!(await repo.endPending(trx, row.id, 'accepted', now, { expired: false, acceptedBy: session.user.id })))
       refuseNotPending((await repo.findInvitation(trx, row.id)) as repo.InvitationRow, now);
-    const existing = await findMembership(trx, row.organization_id, session.user.id);
     // Someone who is already an administrator stays one; otherwise the invitation's rights apply.
-    if (existing?.rights !== 'admin') await upsertMember(trx, row.organization_id, session.user.id, row.rights, now);
+    await addMember(trx, row.organization_id, session.user.id, row.rights, now);
     await repo.recordInvitationEvent(trx, row.id, 'accepted', session.user.id, now);
     await recordAudit(
       trx,

@@ -1,9 +1,9 @@
 import type { Executor } from '../../db/database.js';
 import type { AppDeps } from '../../deps.js';
 import { toDate } from '../../lib/time.js';
-import { findUserById } from '../accounts/accounts.repository.js';
+import { findUserById } from '../accounts/accounts.service.js';
 import { enqueueEmail } from '../mail/outbox.writer.js';
-import { findOrganization } from '../organizations/organizations.repository.js';
+import { findOrganization } from '../organizations/organizations.service.js';
 import { invitationEmail } from './invitation.emails.js';
 import { invitationToken } from './invitation-token.js';
 import type { InvitationRow } from './invitations.repository.js';

@@ -25,18 +25,6 @@ export async function pendingFor(db: Executor, organizationId: string, emails: s
     .execute();
 }
 
-export async function memberEmails(db: Executor, organizationId: string, emails: string[]): Promise<Set<string>> {
-  if (emails.length === 0) return new Set();
-  const rows = await db
-    .selectFrom('organization_members as m')
-    .innerJoin('users as u', 'u.id', 'm.user_id')
-    .select('u.email')
-    .where('m.organization_id', '=', organizationId)
-    .where('u.email', 'in', emails)
-    .execute();
-  return new Set(rows.map((r) => r.email));
-}
-
 export interface NewInvitation {
   id: string;
   organizationId: string;

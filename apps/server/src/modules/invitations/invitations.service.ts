@@ -1,4 +1,4 @@
-import { INVITE_MAX_ADDRESSES, splitAddresses } from '@portico/contracts';
+import { INVITE_MAX_ADDRESSES, type InviteOutcome, type Rights, splitAddresses } from '@portico/contracts';
 import { z } from 'zod';
 import type { Executor } from '../../db/database.js';
 import type { AppDeps } from '../../deps.js';
@@ -9,12 +9,11 @@ import { newId } from '../../lib/ids.js';
 import { toDate, toIsoString } from '../../lib/time.js';
 import { type AuditEntry, recordAudit, recordAudits } from '../audit/audit.writer.js';
 import { enqueueEmails } from '../mail/outbox.writer.js';
+import { memberEmails } from '../members/members.service.js';
 import { linkFor, queueInvitationEmail, renderInvitationEmail, type Sender, senderOf } from './invitation-email.js';
 import * as repo from './invitations.repository.js';
 
 export const RESENDS_PER_DAY = 5;
-type Rights = 'admin' | 'member';
-type Outcome = 'invited' | 'already a member' | 'already invited' | 'invalid address';
 const emailSchema = z.email();
 
 export function invitationState(row: { status: string; expires_at: unknown }, now: Date) {
@@ -44,7 +43,7 @@ export async function invite(
 
   const results = await deps.db.transaction().execute(async (trx) => {
     const valid = new Set(addresses.filter((a) => emailSchema.safeParse(a).success));
-    const members = await repo.memberEmails(trx, organizationId, [...valid]);
+    const members = await memberEmails(trx, organizationId, [...valid]);
     const pending = await repo.pendingFor(trx, organizationId, [...valid]);
     const sender = await senderOf(trx, organizationId, actor.userId);
     const batch = { organizationId, rights: input.rights, message, expiresAt, pending, sender };
@@ -69,7 +68,7 @@ function outcomeOf(
   valid: Set<string>,
   members: Set<string>,
   invited: Map<string, string>,
-): { email: string; outcome: Outcome; invitationId: string | null } {
+): { email: string; outcome: InviteOutcome; invitationId: string | null } {
   if (!valid.has(email)) return { email, outcome: 'invalid address', invitationId: null };
   if (members.has(email)) return { email, outcome: 'already a member', invitationId: null };
   const id = invited.get(email);

@@ -1,3 +1,4 @@
+import type { Rights } from '@portico/contracts';
 import { sql } from 'kysely';
 import type { DatabaseHandle, Executor } from '../../db/database.js';
 import { prepareAll } from '../../db/prepared.js';
@@ -70,78 +71,6 @@ export async function reopenClaim(db: Executor, organizationId: string, at: Date
     .execute();
 }
 
-export async function upsertMember(
-  db: Executor,
-  organizationId: string,
-  userId: string,
-  rights: 'admin' | 'member',
-  at: Date,
-) {
-  // The account's email and name are copied in the same statement (see the member directory migration).
-  await db
-    .insertInto('organization_members')
-    .columns(['organization_id', 'user_id', 'rights', 'email', 'name', 'created_at', 'updated_at'])
-    .expression(
-      db
-        .selectFrom('users')
-        .select([
-          sql.val(organizationId).as('organization_id'),
-          'id',
-          sql.val(rights).as('rights'),
-          'email',
-          'name',
-          sql.val(iso(at)).as('created_at'),
-          sql.val(iso(at)).as('updated_at'),
-        ])
-        .where('id', '=', userId),
-    )
-    .onConflict((oc) => oc.columns(['organization_id', 'user_id']).doUpdateSet({ rights, updated_at: iso(at) }))
-    .execute();
-}
-
-export async function findMembership(db: Executor, organizationId: string, userId: string) {
-  return db
-    .selectFrom('organization_members')
-    .select(['rights'])
-    .where('organization_id', '=', organizationId)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-}
-
-export async function deleteMember(db: Executor, organizationId: string, userId: string): Promise<number> {
-  const result = await db
-    .deleteFrom('organization_members')
-    .where('organization_id', '=', organizationId)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-  return Number(result.numDeletedRows);
-}
-
-export async function listAdministrators(db: Executor, organizationId: string) {
-  return (
-    db
-      .selectFrom('organization_members as m')
-      .innerJoin('users as u', 'u.id', 'm.user_id')
-      .select(['u.id as userId', 'u.name', 'u.email'])
-      .where('m.organization_id', '=', organizationId)
-      .where('m.rights', '=', 'admin')
-      // Longest-serving first; the email settles a tie, so the order never changes between two reads.
-      .orderBy('m.created_at')
-      .orderBy('u.email')
-      .execute()
-  );
-}
-
-export async function countAdministrators(db: Executor, organizationId: string): Promise<number> {
-  const row = await db
-    .selectFrom('organization_members')
-    .select(db.fn.countAll<number>().as('n'))
-    .where('organization_id', '=', organizationId)
-    .where('rights', '=', 'admin')
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 /**
  * The organizations of one user, for /me on every page load: memberships with their rights, and the organizations
  * the user is linked to by a registered serial that nobody has claimed yet. One prepared statement for both.
@@ -162,7 +91,7 @@ function organizationsOfQuery(db: Executor, userId: string) {
     );
 }
 
-export type OrganizationOfUser = { id: string; name: string; code: string; rights: 'admin' | 'member' | 'claimable' };
+export type OrganizationOfUser = { id: string; name: string; code: string; rights: Rights | 'claimable' };
 export type OrganizationsOfFinder = (userId: string) => Promise<OrganizationOfUser[]>;
 
 export function createOrganizationsOfFinder(handle: DatabaseHandle): OrganizationsOfFinder {

@@ -1,34 +1,63 @@
-import { MyOrganization } from '@portico/contracts';
+import {
+  CreateOrganizationRequest,
+  ListQuery,
+  Organization,
+  OrganizationList,
+  RenameOrganizationRequest,
+} from '@portico/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireSession, SESSION_SECURITY } from '../../http/auth-context.js';
-import { organizationFor } from '../../http/org-access.js';
-import { listAdministrators } from './organizations.repository.js';
+import { actorOf } from '../../http/request-info.js';
+import { route } from '../../http/route.js';
+import * as organizations from './organizations.service.js';
 
-/** What members see of their organization; administrators manage it through the members and portal routes. */
+const tags = ['operator'];
+const orgParams = z.object({ org: z.string().min(1).max(100) });
+
+/** Organizations (SPEC §2.2): only operators create, list and rename them. */
 export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
   const { deps } = app;
   app.get(
-    '/api/v1/orgs/:org',
-    {
-      onRequest: requireSession,
-      schema: {
-        tags: ['organizations'],
-        security: SESSION_SECURITY,
-        summary: 'My organization: its name and administrators, for every member',
-        params: z.object({ org: z.string().min(1).max(100) }),
-        response: { 200: MyOrganization },
-      },
-    },
-    async (request) => {
-      const { organization, rights } = await organizationFor(request, request.params.org, 'member');
-      // Names and addresses only: a member is told whom to ask, not how the organization is run.
-      const administrators = await listAdministrators(deps.db, organization.id);
-      return {
-        organization: { id: organization.id, name: organization.name, code: organization.code },
-        rights,
-        administrators: administrators.map(({ name, email }) => ({ name, email })),
-      };
-    },
+    '/api/v1/operator/organizations',
+    route('operator', {
+      tags,
+      summary: 'Organizations, searched by name or code',
+      querystring: ListQuery,
+      response: { 200: OrganizationList },
+    }),
+    async (request) => organizations.listOrganizations(deps, request.query),
+  );
+  app.post(
+    '/api/v1/operator/organizations',
+    route('operator', {
+      tags,
+      summary: 'Create an organization',
+      body: CreateOrganizationRequest,
+      response: { 201: Organization },
+    }),
+    async (request, reply) =>
+      reply.code(201).send(await organizations.createOrganization(deps, actorOf(request), request.body)),
+  );
+  app.get(
+    '/api/v1/operator/organizations/:org',
+    route('operator', {
+      tags,
+      summary: 'One organization by id or code',
+      params: orgParams,
+      response: { 200: Organization },
+    }),
+    async (request) =>
+      organizations.describeOrganization(await organizations.getOrganization(deps, request.params.org)),
+  );
+  app.patch(
+    '/api/v1/operator/organizations/:org',
+    route('operator', {
+      tags,
+      summary: 'Rename an organization',
+      params: orgParams,
+      body: RenameOrganizationRequest,
+      response: { 200: Organization },
+    }),
+    async (request) => organizations.renameOrganization(deps, actorOf(request), request.params.org, request.body.name),
   );
 };

@@ -1,20 +1,14 @@
-import type { DB } from '../../db/database.js';
+import type { Rights } from '@portico/contracts';
+import type { Executor } from '../../db/database.js';
 import { isUniqueViolation } from '../../db/errors.js';
+import type { Deps } from '../../deps.js';
 import type { Actor } from '../../lib/actor.js';
-import type { Clock } from '../../lib/clock.js';
 import { decodeCursor, page } from '../../lib/cursor.js';
-import { normalizeEmail } from '../../lib/email.js';
 import { AppError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { toIsoString } from '../../lib/time.js';
-import { findUserByEmail } from '../accounts/accounts.repository.js';
 import { recordAudit } from '../audit/audit.writer.js';
 import * as repo from './organizations.repository.js';
-
-export interface ServiceDeps {
-  db: DB;
-  clock: Clock;
-}
 
 type OrganizationRow = NonNullable<Awaited<ReturnType<typeof repo.findOrganization>>>;
 
@@ -28,7 +22,11 @@ export function describeOrganization(row: OrganizationRow) {
   };
 }
 
-export async function createOrganization(deps: ServiceDeps, actor: Actor, input: { name: string; code: string }) {
+export async function createOrganization(
+  deps: Deps<'db' | 'clock'>,
+  actor: Actor,
+  input: { name: string; code: string },
+) {
   const now = deps.clock.now();
   const id = newId('organization', now.getTime());
   try {
@@ -51,13 +49,13 @@ export async function createOrganization(deps: ServiceDeps, actor: Actor, input:
   return describeOrganization((await repo.findOrganization(deps.db, id)) as OrganizationRow);
 }
 
-export async function getOrganization(deps: ServiceDeps, idOrCode: string): Promise<OrganizationRow> {
+export async function getOrganization(deps: Deps<'db' | 'clock'>, idOrCode: string): Promise<OrganizationRow> {
   const row = await repo.findOrganization(deps.db, idOrCode);
   if (!row) throw AppError.notFound('organization');
   return row;
 }
 
-export async function renameOrganization(deps: ServiceDeps, actor: Actor, idOrCode: string, name: string) {
+export async function renameOrganization(deps: Deps<'db' | 'clock'>, actor: Actor, idOrCode: string, name: string) {
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
     const before = await repo.findOrganization(trx, idOrCode);
@@ -80,7 +78,10 @@ export async function renameOrganization(deps: ServiceDeps, actor: Actor, idOrCo
   });
 }
 
-export async function listOrganizations(deps: ServiceDeps, query: { q?: string; cursor?: string; limit: number }) {
+export async function listOrganizations(
+  deps: Deps<'db' | 'clock'>,
+  query: { q?: string; cursor?: string; limit: number },
+) {
   const rows = await repo.listOrganizations(deps.db, {
     q: query.q,
     after: decodeCursor(query.cursor),
@@ -90,67 +91,31 @@ export async function listOrganizations(deps: ServiceDeps, query: { q?: string; 
   return { items: items.map(describeOrganization), nextCursor };
 }
 
-export async function listAdministrators(deps: ServiceDeps, idOrCode: string) {
-  const org = await getOrganization(deps, idOrCode);
-  return { items: await repo.listAdministrators(deps.db, org.id) };
+/** An organization by id or code, in the caller's transaction or on the database; undefined when none has it. */
+export async function findOrganization(db: Executor, idOrCode: string) {
+  return repo.findOrganization(db, idOrCode);
 }
 
-/** Operators appoint an administrator directly (SPEC §2.3); the organization counts as claimed from then on. */
-export async function appointAdministrator(deps: ServiceDeps, actor: Actor, idOrCode: string, email: string) {
-  const now = deps.clock.now();
-  await deps.db.transaction().execute(async (trx) => {
-    const org = await repo.findOrganization(trx, idOrCode);
-    if (!org) throw AppError.notFound('organization');
-    const user = await findUserByEmail(trx, normalizeEmail(email));
-    if (!user)
-      throw new AppError('NOT_FOUND', `No account has the email ${normalizeEmail(email)}`, [
-        { path: 'email', message: 'has no account' },
-      ]);
-    await repo.upsertMember(trx, org.id, user.id, 'admin', now);
-    await repo.claimOrganization(trx, org.id, user.id, now);
-    await recordAudit(
-      trx,
-      actor,
-      {
-        action: 'administrator.appointed',
-        targetType: 'user',
-        targetId: user.id,
-        organizationId: org.id,
-        after: { email: user.email },
-      },
-      now,
-    );
-  });
-  return listAdministrators(deps, idOrCode);
+/**
+ * The first-administrator claim in the caller's transaction: true for the one caller that claimed it, false when
+ * the organization was claimed already (one guarded update decides among simultaneous clicks).
+ */
+export async function markClaimed(trx: Executor, organizationId: string, userId: string, now: Date) {
+  return repo.claimOrganization(trx, organizationId, userId, now);
 }
 
-/** Operators may remove any administrator, also the last one: the organization can then be claimed again. */
-export async function removeAdministrator(deps: ServiceDeps, actor: Actor, idOrCode: string, userId: string) {
-  const now = deps.clock.now();
-  await deps.db.transaction().execute(async (trx) => {
-    const org = await repo.findOrganization(trx, idOrCode);
-    if (!org) throw AppError.notFound('organization');
-    const membership = await repo.findMembership(trx, org.id, userId);
-    if (membership?.rights !== 'admin') throw AppError.notFound('administrator');
-    await repo.deleteMember(trx, org.id, userId);
-    if ((await repo.countAdministrators(trx, org.id)) === 0) await repo.reopenClaim(trx, org.id, now);
-    await recordAudit(
-      trx,
-      actor,
-      { action: 'administrator.removed', targetType: 'user', targetId: userId, organizationId: org.id },
-      now,
-    );
-  });
-  return listAdministrators(deps, idOrCode);
+/** An organization left without administrators may be claimed again (only an operator can cause that). */
+export async function reopenClaim(trx: Executor, organizationId: string, now: Date) {
+  await repo.reopenClaim(trx, organizationId, now);
 }
 
 /** What /me says of organizations: memberships with rights, and the claims open to this user. */
-export async function organizationsOf(deps: { findOrganizationsOf: repo.OrganizationsOfFinder }, userId: string) {
+export async function organizationsOf(deps: Deps<'findOrganizationsOf'>, userId: string) {
   const rows = await deps.findOrganizationsOf(userId);
   const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
   return {
     organizations: rows
-      .filter((r): r is repo.OrganizationOfUser & { rights: 'admin' | 'member' } => r.rights !== 'claimable')
+      .filter((r): r is repo.OrganizationOfUser & { rights: Rights } => r.rights !== 'claimable')
       .sort(byName),
     claimable: rows
       .filter((r) => r.rights === 'claimable')

@@ -3,16 +3,11 @@ import type { AppDeps, SessionContext } from '../../deps.js';
 import type { Actor } from '../../lib/actor.js';
 import { AppError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
-import { findAssetBySerial } from '../assets/assets.repository.js';
+import { findAssetBySerial } from '../assets/assets.service.js';
 import { recordAudit } from '../audit/audit.writer.js';
 import { enqueueEmail } from '../mail/outbox.writer.js';
-import {
-  claimOrganization,
-  findMembership,
-  findOrganization,
-  listAdministrators,
-  upsertMember,
-} from '../organizations/organizations.repository.js';
+import { addAdministrator, administratorsOf, rightsOf } from '../members/members.service.js';
+import { findOrganization, markClaimed } from '../organizations/organizations.service.js';
 import { consumeRate } from '../rate-limits/rate-limits.service.js';
 import { promotedEmail, registrationRequestEmail } from './registration.emails.js';
 import { insertContact, insertRegistrationRequest, isLinked, linkUser } from './registrations.repository.js';
@@ -32,7 +27,7 @@ function unknownSerial(): AppError {
 }
 
 /** SPEC §2.1: registering a serial and becoming an administrator need a verified email address. */
-function assertVerified(session: SessionContext): void {
+function assertVerified(session: Pick<SessionContext, 'user'>): void {
   if (!session.user.emailVerified) throw new AppError('EMAIL_NOT_VERIFIED', 'Verify your email address first');
 }
 
@@ -40,7 +35,7 @@ function assertVerified(session: SessionContext): void {
 export async function registerSerial(
   deps: AppDeps,
   actor: Actor & { ip: string },
-  session: SessionContext,
+  session: Pick<SessionContext, 'user'>,
   rawSerial: string,
 ) {
   assertVerified(session);
@@ -55,8 +50,7 @@ export async function registerSerial(
   return deps.db.transaction().execute(async (trx) => {
     const organization = await findOrganization(trx, asset.organization_id);
     if (!organization) throw unknownSerial();
-    const membership = await findMembership(trx, organization.id, session.user.id);
-    if (membership)
+    if ((await rightsOf(trx, organization.id, session.user.id)) !== null)
       return { status: 'member' as const, organization: { id: organization.id, name: organization.name } };
     if (organization.claimed_by_user_id === null) {
       await linkUser(trx, organization.id, session.user.id, asset.id, now);
@@ -68,7 +62,7 @@ export async function registerSerial(
       );
       return { status: 'linked' as const, organization: { id: organization.id, name: organization.name } };
     }
-    const administrators = await listAdministrators(trx, organization.id);
+    const administrators = await administratorsOf(trx, organization.id);
     const requestId = newId('registration', now.getTime());
     await insertRegistrationRequest(
       trx,
@@ -110,7 +104,7 @@ export async function registerSerial(
   });
 }
 
-async function linkedOrganization(deps: AppDeps, session: SessionContext, organizationId: string) {
+async function linkedOrganization(deps: AppDeps, session: Pick<SessionContext, 'user'>, organizationId: string) {
   const organization = await findOrganization(deps.db, organizationId);
   // Another organization's id answers like an unknown one (SPEC §3).
   if (!organization || !(await isLinked(deps.db, organization.id, session.user.id))) {
@@ -120,9 +114,9 @@ async function linkedOrganization(deps: AppDeps, session: SessionContext, organi
 }
 
 /** The First Moment of Truth page's data. */
-export async function claimInfo(deps: AppDeps, session: SessionContext, organizationId: string) {
+export async function claimInfo(deps: AppDeps, session: Pick<SessionContext, 'user'>, organizationId: string) {
   const organization = await linkedOrganization(deps, session, organizationId);
-  const administrators = await listAdministrators(deps.db, organization.id);
+  const administrators = await administratorsOf(deps.db, organization.id);
   return {
     organization: { id: organization.id, name: organization.name, code: organization.code },
     administrators: administrators.map(({ name, email }) => ({ name, email })),
@@ -141,7 +135,7 @@ function splitName(name: string): { firstName: string; lastName: string } {
 export async function claim(
   deps: AppDeps,
   actor: Actor,
-  session: SessionContext,
+  session: Pick<SessionContext, 'user'>,
   organizationId: string,
   input: { acceptTerms: boolean; acceptResponsibility: boolean },
 ) {
@@ -155,8 +149,8 @@ export async function claim(
   const organization = await linkedOrganization(deps, session, organizationId);
   const now = deps.clock.now();
   const won = await deps.db.transaction().execute(async (trx) => {
-    if (!(await claimOrganization(trx, organization.id, session.user.id, now))) return false;
-    await upsertMember(trx, organization.id, session.user.id, 'admin', now);
+    if (!(await markClaimed(trx, organization.id, session.user.id, now))) return false;
+    await addAdministrator(trx, organization.id, session.user.id, now);
     await insertContact(
       trx,
       {
@@ -191,7 +185,7 @@ export async function claim(
     return true;
   });
   if (!won) {
-    const [admin] = await listAdministrators(deps.db, organization.id);
+    const [admin] = await administratorsOf(deps.db, organization.id);
     const who = admin ? `${admin.name} (${admin.email})` : 'someone else';
     throw new AppError('ALREADY_ADMINISTERED', `${organization.name} already has an administrator: ${who}`);
   }

@@ -1,15 +1,12 @@
+import type { MemberSort, MemberStatus } from '@portico/contracts';
 import { type SelectQueryBuilder, sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import { iso } from '../../lib/time.js';
 
-export type DirectoryStatus = 'admin' | 'member' | 'pending' | 'expired';
-/** By email (A→Z or Z→A) or by the date the member joined or was invited (oldest or newest first). */
-export type DirectorySort = 'email' | '-email' | 'since' | '-since';
-
 export interface DirectoryQuery {
   q?: string;
-  status?: DirectoryStatus;
-  sort: DirectorySort;
+  status?: MemberStatus;
+  sort: MemberSort;
   /** Keyset: the sort value (email or ISO date) and id of the last row of the previous page. */
   after?: { value: string; id: string };
   limit: number;
@@ -30,7 +27,7 @@ function likePattern(q: string): string {
   return `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-function order(sort: DirectorySort) {
+function order(sort: MemberSort) {
   return { column: sort.endsWith('email') ? 'email' : 'created_at', descending: sort.startsWith('-') } as const;
 }
 

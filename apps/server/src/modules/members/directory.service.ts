@@ -1,22 +1,22 @@
-import type { AppDeps } from '../../deps.js';
+import type { MemberSort, MemberStatus, UserRightsLabel } from '@portico/contracts';
+import type { Deps } from '../../deps.js';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
 import { AppError } from '../../lib/errors.js';
 import { toIsoString } from '../../lib/time.js';
-import {
-  type DirectoryRow,
-  type DirectorySort,
-  type DirectoryStatus,
-  lastSignIns,
-  listDirectory,
-} from './directory.repository.js';
+import { type DirectoryRow, lastSignIns, listDirectory } from './directory.repository.js';
 
-const LABELS = { admin: 'Admin', member: 'Member', pending: 'PENDING', expired: 'Invitation expired' } as const;
+const LABELS: Record<MemberStatus, UserRightsLabel> = {
+  admin: 'Admin',
+  member: 'Member',
+  pending: 'PENDING',
+  expired: 'Invitation expired',
+};
 
 /**
  * The cursor holds the sort it was made for and the last row's sort value and id; a cursor of another sort, or
  * anything else, is refused like a forged one.
  */
-function readCursor(cursor: string | undefined, sort: DirectorySort): { value: string; id: string } | undefined {
+function readCursor(cursor: string | undefined, sort: MemberSort): { value: string; id: string } | undefined {
   const key = decodeCursor(cursor);
   if (key === undefined) return undefined;
   const [cursorSort, value, id, ...rest] = key.split('\t');
@@ -25,15 +25,15 @@ function readCursor(cursor: string | undefined, sort: DirectorySort): { value: s
   return { value, id };
 }
 
-function cursorAfter(row: DirectoryRow, sort: DirectorySort): string {
+function cursorAfter(row: DirectoryRow, sort: MemberSort): string {
   const value = sort.endsWith('email') ? row.email : toIsoString(row.since);
   return encodeCursor(`${sort}\t${value}\t${row.id}`);
 }
 
 export async function listMembers(
-  deps: AppDeps,
+  deps: Deps<'db' | 'clock'>,
   organizationId: string,
-  query: { q?: string; status?: DirectoryStatus; sort: DirectorySort; cursor?: string; limit: number },
+  query: { q?: string; status?: MemberStatus; sort: MemberSort; cursor?: string; limit: number },
 ) {
   const now = deps.clock.now();
   const rows = await listDirectory(deps.db, organizationId, {
@@ -58,7 +58,7 @@ export async function listMembers(
         id: row.id,
         name: row.name,
         email: row.email,
-        userRights: LABELS[row.status as keyof typeof LABELS],
+        userRights: LABELS[row.status as MemberStatus],
         since: toIsoString(row.since),
         lastSignInAt: signIn ? toIsoString(signIn) : null,
         expiresAt: row.expires_at === null ? null : toIsoString(row.expires_at),

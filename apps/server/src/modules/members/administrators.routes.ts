@@ -1,0 +1,45 @@
+import { AdministratorList, EmailBody } from '@portico/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf } from '../../http/request-info.js';
+import { route } from '../../http/route.js';
+import { appointAdministrator, listAdministrators, removeAdministrator } from './members.service.js';
+
+const tags = ['operator'];
+const key = z.string().min(1).max(100);
+
+/** Operators appoint and remove any organization's administrators (SPEC §2.3), the last one included. */
+export const administratorRoutes: FastifyPluginAsyncZod = async (app) => {
+  const { deps } = app;
+  app.get(
+    '/api/v1/operator/organizations/:org/administrators',
+    route('operator', {
+      tags,
+      summary: 'Administrators of an organization',
+      params: z.object({ org: key }),
+      response: { 200: AdministratorList },
+    }),
+    async (request) => listAdministrators(deps, request.params.org),
+  );
+  app.post(
+    '/api/v1/operator/organizations/:org/administrators',
+    route('operator', {
+      tags,
+      summary: 'Appoint an administrator (an existing account)',
+      params: z.object({ org: key }),
+      body: EmailBody,
+      response: { 200: AdministratorList },
+    }),
+    async (request) => appointAdministrator(deps, actorOf(request), request.params.org, request.body.email),
+  );
+  app.delete(
+    '/api/v1/operator/organizations/:org/administrators/:user',
+    route('operator', {
+      tags,
+      summary: 'Remove an administrator',
+      params: z.object({ org: key, user: key }),
+      response: { 200: AdministratorList },
+    }),
+    async (request) => removeAdministrator(deps, actorOf(request), request.params.org, request.params.user),
+  );
+};

@@ -1,0 +1,132 @@
+import type { Rights } from '@portico/contracts';
+import { sql } from 'kysely';
+import type { DatabaseHandle, Executor } from '../../db/database.js';
+import type { ContactRole, Standing, StandingFinder } from '../../http/access.js';
+import { iso } from '../../lib/time.js';
+
+/**
+ * Changes to who administers an organization are serialized per organization: touching the organization row first
+ * takes its row lock on PostgreSQL (SQLite runs one write transaction at a time anyway), so two administrators
+ * demoting each other at the same moment cannot leave the organization with none.
+ */
+export async function lockOrganization(trx: Executor, organizationId: string, at: Date): Promise<void> {
+  await trx
+    .updateTable('organizations')
+    .set({ updated_at: iso(at) })
+    .where('id', '=', organizationId)
+    .execute();
+}
+
+/** Adds a member or changes its rights; the account's email and name are copied in the same statement. */
+export async function upsertMember(db: Executor, organizationId: string, userId: string, rights: Rights, at: Date) {
+  // The copies let the Members list search and sort from one index (see the member directory migration).
+  await db
+    .insertInto('organization_members')
+    .columns(['organization_id', 'user_id', 'rights', 'email', 'name', 'created_at', 'updated_at'])
+    .expression(
+      db
+        .selectFrom('users')
+        .select([
+          sql.val(organizationId).as('organization_id'),
+          'id',
+          sql.val(rights).as('rights'),
+          'email',
+          'name',
+          sql.val(iso(at)).as('created_at'),
+          sql.val(iso(at)).as('updated_at'),
+        ])
+        .where('id', '=', userId),
+    )
+    .onConflict((oc) => oc.columns(['organization_id', 'user_id']).doUpdateSet({ rights, updated_at: iso(at) }))
+    .execute();
+}
+
+export async function findMembership(db: Executor, organizationId: string, userId: string) {
+  return db
+    .selectFrom('organization_members')
+    .select(['rights'])
+    .where('organization_id', '=', organizationId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+}
+
+export async function deleteMember(db: Executor, organizationId: string, userId: string): Promise<number> {
+  const result = await db
+    .deleteFrom('organization_members')
+    .where('organization_id', '=', organizationId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export async function listAdministrators(db: Executor, organizationId: string) {
+  return (
+    db
+      .selectFrom('organization_members as m')
+      .innerJoin('users as u', 'u.id', 'm.user_id')
+      .select(['u.id as userId', 'u.name', 'u.email'])
+      .where('m.organization_id', '=', organizationId)
+      .where('m.rights', '=', 'admin')
+      // Longest-serving first; the email settles a tie, so the order never changes between two reads.
+      .orderBy('m.created_at')
+      .orderBy('u.email')
+      .execute()
+  );
+}
+
+export async function countAdministrators(db: Executor, organizationId: string): Promise<number> {
+  const row = await db
+    .selectFrom('organization_members')
+    .select(db.fn.countAll<number>().as('n'))
+    .where('organization_id', '=', organizationId)
+    .where('rights', '=', 'admin')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Which of these addresses belong to members of the organization already. */
+export async function memberEmails(db: Executor, organizationId: string, emails: string[]): Promise<Set<string>> {
+  if (emails.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('organization_members as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select('u.email')
+    .where('m.organization_id', '=', organizationId)
+    .where('u.email', 'in', emails)
+    .execute();
+  return new Set(rows.map((r) => r.email));
+}
+
+async function findOrganizationRow(db: Executor, idOrCode: string) {
+  return db
+    .selectFrom('organizations')
+    .select(['id', 'name', 'code', 'claimed_by_user_id'])
+    .where((eb) => eb.or([eb('id', '=', idOrCode), eb('code', '=', idOrCode.toLowerCase())]))
+    .executeTakeFirst();
+}
+
+/** The contact roles of the user's contact in the organization (contacts are linked to accounts, SPEC §2.6). */
+async function contactRolesOf(db: Executor, organizationId: string, userId: string): Promise<ContactRole[]> {
+  const rows = await db
+    .selectFrom('contacts as c')
+    .innerJoin('contact_roles as r', 'r.contact_id', 'c.id')
+    .select('r.role')
+    .where('c.organization_id', '=', organizationId)
+    .where('c.user_id', '=', userId)
+    .execute();
+  return rows.map((r) => r.role as ContactRole);
+}
+
+/** The access check's read of every `/orgs/{org}` request: the organization, the rights, the contact roles if asked. */
+export function createStandingFinder(handle: DatabaseHandle): StandingFinder {
+  const { db } = handle;
+  return async (idOrCode, userId, options): Promise<Standing | undefined> => {
+    const organization = await findOrganizationRow(db, idOrCode);
+    if (!organization) return undefined;
+    const [membership, contactRoles] = await Promise.all([
+      findMembership(db, organization.id, userId),
+      options.contactRoles ? contactRolesOf(db, organization.id, userId) : [],
+    ]);
+    return { organization, rights: membership?.rights ?? null, contactRoles };
+  };
+}
