@@ -3,6 +3,7 @@ import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from './deps.js';
+import { registerAccessInventory } from './http/access.js';
 import { registerCsrfProtection } from './http/csrf.js';
 import { registerErrorHandler } from './http/errors.js';
 import { registerIdempotency } from './http/idempotency.js';
@@ -42,6 +43,7 @@ export async function buildApp(deps: AppDeps, options: { logLevel?: string } = {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  registerAccessInventory(app);
   // The API speaks JSON only; a text body is answered 415 instead of reaching a schema as a string.
   app.removeContentTypeParser('text/plain');
 

@@ -1,5 +1,5 @@
 import type { Rights } from '@portico/contracts';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Caller, SessionContext } from '../deps.js';
 import { AppError } from '../lib/errors.js';
 import { requireCaller } from './auth-context.js';
@@ -138,7 +138,22 @@ export function rightsOf(request: FastifyRequest): Rights {
   return standingOf(request).rights ?? 'member';
 }
 
+/**
+ * Keeps what every route declared, `METHOD /url` → access (undefined: a route outside the API, such as the docs
+ * plugin's), so that the permissions matrix test holds each declaration against SPEC §3.
+ */
+export function registerAccessInventory(app: FastifyInstance): void {
+  const declared = new Map<string, Access | undefined>();
+  app.decorate('declaredAccess', declared);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) declared.set(`${method} ${route.url}`, route.config?.access);
+  });
+}
+
 declare module 'fastify' {
+  interface FastifyInstance {
+    declaredAccess: ReadonlyMap<string, Access | undefined>;
+  }
   interface FastifyContextConfig {
     /** What the route needs of its caller (http/route.ts); absent on routes outside the API (docs, the web app). */
     access?: Access;

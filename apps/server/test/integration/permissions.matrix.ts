@@ -78,8 +78,6 @@ export interface Row {
   ok?: Outcome;
   /** The request ends the session it carries, so each signed-in actor sends a new session of its own. */
   freshSession?: boolean;
-  /** Part of another change in progress: checked only when the app serves it. */
-  optional?: boolean;
 }
 
 const accepted: Outcome = { status: 202 };
@@ -294,10 +292,8 @@ export const MATRIX: Row[] = [
     body: () => ({ seats: 10 }),
   },
   {
-    // Being built beside this test (CSV import, SPEC §2.2): checked as soon as the app serves it.
     route: 'POST /api/v1/operator/assets/import',
     access: 'operator',
-    optional: true,
     contentType: 'text/csv',
     body: ({ n, f }) =>
       `organization,serial,product,seats,mode,starts,ends\n${f.orgC.code},CSV${String(n).padStart(9, '0')},PRM-2026,3,online,2026-01-01,2027-01-01\n`,
@@ -312,6 +308,17 @@ export const MATRIX: Row[] = [
   { route: 'GET /api/v1/operator/audit-events', access: 'operator' },
   { route: 'GET /api/v1/operator/audit-events/actions', access: 'operator' },
 ];
+
+/**
+ * What a route must declare (http/route.ts) for its row's rule: the guard enforces the declaration; `own` and
+ * `org-linked` are a signed-in caller's, and their service answers everyone else like an unknown id. The documentation
+ * plugin's own routes declare nothing.
+ */
+export function declarationFor(row: Row): string | undefined {
+  if (row.access === 'public') return row.route.startsWith('GET /api/docs') ? undefined : 'public';
+  if (row.access === 'own' || row.access === 'org-linked') return 'session';
+  return row.access;
+}
 
 export interface Expected extends Outcome {
   /** Refused exactly like a request for an id that does not exist (SPEC §3). */

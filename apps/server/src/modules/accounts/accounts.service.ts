@@ -1,6 +1,6 @@
 import type { ChangePasswordRequest, SignInRequest, SignUpRequest } from '@portico/contracts';
 import type { DatabaseHandle, Executor } from '../../db/database.js';
-import type { AppDeps, Deps, SessionContext, SessionStore } from '../../deps.js';
+import type { Deps, SessionContext, SessionStore } from '../../deps.js';
 import type { Actor, RequestInfo } from '../../lib/actor.js';
 import { AppError } from '../../lib/errors.js';
 import { runAuthCall } from '../../lib/request-context.js';
@@ -11,6 +11,9 @@ import * as repo from './accounts.repository.js';
 import { CLIENT_IP_HEADER, SESSION_REFRESH_AFTER_SECONDS, SESSION_TTL_SECONDS } from './auth.js';
 import { mapAuthError, refusal } from './auth-errors.js';
 import { isCommonPassword } from './passwords.js';
+
+/** What this file's services use of the application. */
+type AccountDeps = Deps<'db' | 'clock' | 'auth' | 'notifyMail' | 'rateRules'>;
 
 export const ACCEPTED_MESSAGES = {
   signUp: 'If the address can be used, we sent a verification link to it. Open it to finish creating your account.',
@@ -36,7 +39,7 @@ function assertHooksSucceeded(failures: unknown[]): void {
     throw new AppError('UNAVAILABLE', 'We could not queue the email; please try again in a moment');
 }
 
-export async function signUp(deps: AppDeps, info: RequestInfo, input: SignUpRequest): Promise<void> {
+export async function signUp(deps: AccountDeps, info: RequestInfo, input: SignUpRequest): Promise<void> {
   assertNotCommon(input.password, 'password');
   const now = deps.clock.now();
   await consumeRate(deps.db, `sign-up:ip:${info.ip}`, deps.rateRules.signUpPerIp, now);
@@ -53,7 +56,7 @@ export async function signUp(deps: AppDeps, info: RequestInfo, input: SignUpRequ
   deps.notifyMail();
 }
 
-export async function signIn(deps: AppDeps, info: RequestInfo, input: SignInRequest) {
+export async function signIn(deps: AccountDeps, info: RequestInfo, input: SignInRequest) {
   const now = deps.clock.now();
   await consumeRate(deps.db, `sign-in:ip:${info.ip}`, deps.rateRules.signInPerIp, now);
   // Per account and address, so a stranger elsewhere cannot lock the owner out.
@@ -85,14 +88,14 @@ export async function signIn(deps: AppDeps, info: RequestInfo, input: SignInRequ
   }
 }
 
-export async function signOut(deps: AppDeps, info: RequestInfo): Promise<string[]> {
+export async function signOut(deps: AccountDeps, info: RequestInfo): Promise<string[]> {
   const { result } = await runAuthCall(info.actor, () =>
     deps.auth.api.signOut({ headers: authHeaders(info), returnHeaders: true }),
   );
   return result.headers.getSetCookie();
 }
 
-export async function verifyEmail(deps: AppDeps, info: RequestInfo, token: string): Promise<void> {
+export async function verifyEmail(deps: AccountDeps, info: RequestInfo, token: string): Promise<void> {
   await consumeRate(deps.db, `token:ip:${info.ip}`, deps.rateRules.tokenPerIp, deps.clock.now());
   try {
     await runAuthCall(info.actor, () =>
@@ -107,7 +110,7 @@ export async function verifyEmail(deps: AppDeps, info: RequestInfo, token: strin
   }
 }
 
-export async function resendVerification(deps: AppDeps, info: RequestInfo, email: string): Promise<void> {
+export async function resendVerification(deps: AccountDeps, info: RequestInfo, email: string): Promise<void> {
   const now = deps.clock.now();
   await consumeRate(deps.db, `email:ip:${info.ip}`, deps.rateRules.emailPerIp, now);
   await consumeRate(deps.db, `email:${email}`, deps.rateRules.emailPerAddress, now);
@@ -117,7 +120,7 @@ export async function resendVerification(deps: AppDeps, info: RequestInfo, email
   assertHooksSucceeded(failures);
 }
 
-export async function requestPasswordReset(deps: AppDeps, info: RequestInfo, email: string): Promise<void> {
+export async function requestPasswordReset(deps: AccountDeps, info: RequestInfo, email: string): Promise<void> {
   const now = deps.clock.now();
   await consumeRate(deps.db, `email:ip:${info.ip}`, deps.rateRules.emailPerIp, now);
   await consumeRate(deps.db, `email:${email}`, deps.rateRules.emailPerAddress, now);
@@ -128,7 +131,7 @@ export async function requestPasswordReset(deps: AppDeps, info: RequestInfo, ema
 }
 
 export async function resetPassword(
-  deps: AppDeps,
+  deps: AccountDeps,
   info: RequestInfo,
   token: string,
   newPassword: string,
@@ -147,7 +150,7 @@ export async function resetPassword(
 }
 
 export async function changePassword(
-  deps: AppDeps,
+  deps: AccountDeps,
   info: RequestInfo,
   session: SessionContext,
   input: ChangePasswordRequest,
@@ -189,7 +192,7 @@ export async function changePassword(
   }
 }
 
-export async function getSessions(deps: AppDeps, session: SessionContext) {
+export async function getSessions(deps: AccountDeps, session: SessionContext) {
   const rows = await repo.listSessions(deps.db, session.user.id, deps.clock.now());
   return rows.map((row) => ({
     id: row.id,
@@ -202,11 +205,11 @@ export async function getSessions(deps: AppDeps, session: SessionContext) {
   }));
 }
 
-export async function revokeSession(deps: AppDeps, session: SessionContext, sessionId: string): Promise<void> {
+export async function revokeSession(deps: AccountDeps, session: SessionContext, sessionId: string): Promise<void> {
   if ((await repo.deleteSession(deps.db, session.user.id, sessionId)) === 0) throw AppError.notFound('session');
 }
 
-export async function revokeOtherSessions(deps: AppDeps, session: SessionContext): Promise<number> {
+export async function revokeOtherSessions(deps: AccountDeps, session: SessionContext): Promise<number> {
   return repo.deleteOtherSessions(deps.db, session.user.id, session.sessionId);
 }
 

@@ -1,4 +1,4 @@
-import type { AppDeps, SessionContext } from '../../deps.js';
+import type { Deps, SessionContext } from '../../deps.js';
 import type { Actor } from '../../lib/actor.js';
 import { normalizeEmail } from '../../lib/email.js';
 import { AppError } from '../../lib/errors.js';
@@ -11,8 +11,11 @@ import { invitationIdFromToken } from './invitation-token.js';
 import * as repo from './invitations.repository.js';
 import { invitationState, refuseNotPending } from './invitations.service.js';
 
+/** What this file's services use of the application. */
+type AcceptanceDeps = Deps<'db' | 'clock' | 'config'>;
+
 /** The invitee's side of an invitation: the public page behind the link, and accepting it. */
-async function byToken(deps: AppDeps, token: string) {
+async function byToken(deps: AcceptanceDeps, token: string) {
   const id = invitationIdFromToken(deps.config.secret, token);
   const row = id ? await repo.findInvitation(deps.db, id) : undefined;
   if (!row) throw AppError.notFound('invitation');
@@ -20,7 +23,7 @@ async function byToken(deps: AppDeps, token: string) {
 }
 
 /** The public invitation page: organization, inviter and state (no session needed; the token is the key). */
-export async function view(deps: AppDeps, token: string) {
+export async function view(deps: AcceptanceDeps, token: string) {
   const row = await byToken(deps, token);
   const [organization, inviter] = await Promise.all([
     findOrganization(deps.db, row.organization_id),
@@ -37,7 +40,7 @@ export async function view(deps: AppDeps, token: string) {
 }
 
 /** Accepting is single-use and atomic: one guarded update decides among simultaneous clicks. */
-export async function accept(deps: AppDeps, actor: Actor, session: Pick<SessionContext, 'user'>, token: string) {
+export async function accept(deps: AcceptanceDeps, actor: Actor, session: Pick<SessionContext, 'user'>, token: string) {
   const row = await byToken(deps, token);
   if (!session.user.emailVerified || normalizeEmail(session.user.email) !== row.email) {
     throw new AppError(

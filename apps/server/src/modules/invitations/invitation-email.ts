@@ -1,5 +1,5 @@
 import type { Executor } from '../../db/database.js';
-import type { AppDeps } from '../../deps.js';
+import type { Deps } from '../../deps.js';
 import { toDate } from '../../lib/time.js';
 import { findUserById } from '../accounts/accounts.service.js';
 import { enqueueEmail } from '../mail/outbox.writer.js';
@@ -10,7 +10,7 @@ import type { InvitationRow } from './invitations.repository.js';
 
 // The invitation email (first send, resend, new invitation): who it is from, its link, its outbox row.
 
-export function linkFor(deps: AppDeps, id: string): string {
+export function linkFor(deps: Deps<'config'>, id: string): string {
   return `${deps.config.publicUrl}/invitations/${invitationToken(deps.config.secret, id)}`;
 }
 
@@ -34,7 +34,7 @@ type InvitationFields = Pick<InvitationRow, 'id' | 'organization_id' | 'email' |
 };
 
 /** The invitation email of `row` with its outbox context, ready for enqueueEmail(s). */
-export function renderInvitationEmail(deps: AppDeps, row: InvitationFields, kind: EmailKind, sender: Sender) {
+export function renderInvitationEmail(deps: Deps<'config'>, row: InvitationFields, kind: EmailKind, sender: Sender) {
   const email = invitationEmail(row.email, {
     kind,
     ...sender,
@@ -48,7 +48,7 @@ export function renderInvitationEmail(deps: AppDeps, row: InvitationFields, kind
 
 /** Queues the invitation email of `row` (first send, resend or new invitation) with the change's transaction. */
 export async function queueInvitationEmail(
-  deps: AppDeps,
+  deps: Deps<'config'>,
   trx: Executor,
   row: InvitationRow,
   kind: EmailKind,

@@ -13,6 +13,7 @@ import { actorOf } from '../../http/request-info.js';
 import { route } from '../../http/route.js';
 import * as acceptance from './invitation-acceptance.service.js';
 import * as invitations from './invitations.service.js';
+import { invite } from './invite.service.js';
 
 const tags = ['members'];
 const key = z.string().min(1).max(100);
@@ -33,7 +34,7 @@ export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
       body: InviteRequest,
       response: { 200: InviteResult },
     }),
-    async (request) => invitations.invite(deps, actorOf(request), organizationOf(request).id, request.body),
+    async (request) => invite(deps, actorOf(request), organizationOf(request).id, request.body),
   );
   app.get(
     '/api/v1/orgs/:org/invitations/:id/link',

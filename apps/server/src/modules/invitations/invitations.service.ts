@@ -1,35 +1,28 @@
-import { INVITE_MAX_ADDRESSES, type InviteOutcome, type Rights, splitAddresses } from '@portico/contracts';
+import { INVITE_MAX_ADDRESSES, type InvitationState, type Rights, splitAddresses } from '@portico/contracts';
 import { z } from 'zod';
 import type { Executor } from '../../db/database.js';
-import type { AppDeps } from '../../deps.js';
+import type { Deps } from '../../deps.js';
 import type { Actor } from '../../lib/actor.js';
 import { normalizeEmail } from '../../lib/email.js';
 import { AppError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { toDate, toIsoString } from '../../lib/time.js';
-import { type AuditEntry, recordAudit, recordAudits } from '../audit/audit.writer.js';
-import { enqueueEmails } from '../mail/outbox.writer.js';
-import { memberEmails } from '../members/members.service.js';
-import { linkFor, queueInvitationEmail, renderInvitationEmail, type Sender, senderOf } from './invitation-email.js';
+import { type AuditEntry, recordAudit } from '../audit/audit.writer.js';
+import { linkFor, queueInvitationEmail } from './invitation-email.js';
 import * as repo from './invitations.repository.js';
+
+/** What this file's services use of the application. */
+type InvitationDeps = Deps<'db' | 'clock' | 'config' | 'notifyMail'>;
 
 export const RESENDS_PER_DAY = 5;
 const emailSchema = z.email();
 
-export function invitationState(row: { status: string; expires_at: unknown }, now: Date) {
-  if (row.status !== 'pending') return row.status as 'accepted' | 'revoked' | 'replaced';
-  return toDate(row.expires_at) <= now ? ('expired' as const) : ('pending' as const);
-}
-
-/** Invite Member (SPEC §2.4): one outcome per distinct address; nothing is sent twice to one address. */
-export async function invite(
-  deps: AppDeps,
-  actor: Actor,
-  organizationId: string,
-  input: { emails: string | string[]; rights: Rights; message?: string },
-) {
-  const raw = Array.isArray(input.emails) ? input.emails : splitAddresses(input.emails);
-  // One result per distinct address: nothing is sent twice to one address in one request.
+/**
+ * The addresses of an Invite Member request: split as typed (`;`, `,`, spaces, new lines) or given as a list, each
+ * normalized, repeats dropped (nothing is sent twice to one address in one request), at most 500.
+ */
+export function readAddresses(emails: string | string[]): string[] {
+  const raw = Array.isArray(emails) ? emails : splitAddresses(emails);
   const addresses = [...new Set(raw.map((a) => normalizeEmail(a)))];
   if (addresses.length === 0) throw AppError.validation('emails', 'names no address');
   if (addresses.length > INVITE_MAX_ADDRESSES)
@@ -37,115 +30,27 @@ export async function invite(
       'emails',
       `names more than ${INVITE_MAX_ADDRESSES} addresses; upload a CSV file for more`,
     );
-  const now = deps.clock.now();
-  const expiresAt = new Date(now.getTime() + deps.config.invitationTtlMs);
-  const message = input.message?.trim() || null;
-
-  const results = await deps.db.transaction().execute(async (trx) => {
-    const valid = new Set(addresses.filter((a) => emailSchema.safeParse(a).success));
-    const members = await memberEmails(trx, organizationId, [...valid]);
-    const pending = await repo.pendingFor(trx, organizationId, [...valid]);
-    const sender = await senderOf(trx, organizationId, actor.userId);
-    const batch = { organizationId, rights: input.rights, message, expiresAt, pending, sender };
-    // Sorted: concurrent inviters then take the unique index's entries in one order and cannot deadlock.
-    const candidates = [...valid].filter((email) => !members.has(email)).sort();
-    const invited = new Map<string, string>();
-    for (let i = 0; i < candidates.length; i += INVITE_CHUNK) {
-      const chunk = candidates.slice(i, i + INVITE_CHUNK);
-      for (const [email, id] of await inviteMany(deps, trx, actor, chunk, batch, now)) invited.set(email, id);
-    }
-    return addresses.map((email) => outcomeOf(email, valid, members, invited));
-  });
-  deps.notifyMail();
-  return { results };
+  return addresses;
 }
 
-/** Rows per statement in a bulk invite: 13 parameters an outbox row, well inside both databases' limits. */
-const INVITE_CHUNK = 250;
-
-function outcomeOf(
-  email: string,
-  valid: Set<string>,
-  members: Set<string>,
-  invited: Map<string, string>,
-): { email: string; outcome: InviteOutcome; invitationId: string | null } {
-  if (!valid.has(email)) return { email, outcome: 'invalid address', invitationId: null };
-  if (members.has(email)) return { email, outcome: 'already a member', invitationId: null };
-  const id = invited.get(email);
-  return id
-    ? { email, outcome: 'invited', invitationId: id }
-    : { email, outcome: 'already invited', invitationId: null };
-}
-
-interface InviteBatch {
-  organizationId: string;
-  rights: Rights;
-  message: string | null;
-  expiresAt: Date;
-  pending: { id: string; email: string; expires_at: unknown }[];
-  sender: Sender;
+/** Whether a normalized address can receive an invitation (the outcome is `invalid address` otherwise). */
+export function isValidAddress(address: string): boolean {
+  return emailSchema.safeParse(address).success;
 }
 
 /**
- * Invites `emails` (sorted, none a member) in the caller's transaction, a few statements for all of them instead of
- * several per address: expired invitations of these addresses are replaced, then one pending invitation is inserted
- * per address that has none (the partial unique index decides). Returns email → invitation id of those invited;
- * the others were already invited.
+ * Resends left today for an invitation (SPEC §2.4: at most 5 a UTC day). The guarded update in the repository
+ * states the same rule in SQL, so that two resends at once cannot both take the last one.
  */
-async function inviteMany(
-  deps: AppDeps,
-  trx: Executor,
-  actor: Actor,
-  emails: string[],
-  batch: InviteBatch,
-  now: Date,
-): Promise<Map<string, string>> {
-  const wanted = new Set(emails);
-  // An expired invitation no longer counts as "already invited": it is replaced by the new one.
-  const expired = batch.pending.filter((p) => wanted.has(p.email) && toDate(p.expires_at) <= now).map((p) => p.id);
-  await repo.recordInvitationEvents(trx, await repo.replaceExpired(trx, expired, now), 'expired', null, now);
-
-  const rows = emails.map((email) => ({
-    id: newId('invitation', now.getTime()),
-    organizationId: batch.organizationId,
-    email,
-    rights: batch.rights,
-    message: batch.message,
-    invitedBy: actor.userId,
-    expiresAt: batch.expiresAt,
-  }));
-  const inserted = await repo.insertPendingMany(trx, rows, now);
-  const created = rows.filter((row) => inserted.has(row.id));
-  await recordSent(deps, trx, actor, created, batch, now);
-  return new Map(created.map((row) => [row.email, row.id]));
+export function resendsLeft(row: { resends_day: string | null; resends_count: number }, now: Date): number {
+  const today = now.toISOString().slice(0, 10);
+  return row.resends_day === today ? Math.max(0, RESENDS_PER_DAY - row.resends_count) : RESENDS_PER_DAY;
 }
 
-/** What goes with each new invitation, in the same transaction: its email, its "sent" event, its audit event. */
-async function recordSent(
-  deps: AppDeps,
-  trx: Executor,
-  actor: Actor,
-  created: repo.NewInvitation[],
-  batch: InviteBatch,
-  now: Date,
-) {
-  const { organizationId, rights, message } = batch;
-  const emails = created.map((row) => {
-    const fields = { id: row.id, organization_id: organizationId, email: row.email, rights, message };
-    return renderInvitationEmail(deps, { ...fields, expires_at: row.expiresAt }, 'invitation', batch.sender);
-  });
-  await enqueueEmails(trx, emails, now);
-  const ids = created.map((row) => row.id);
-  await repo.recordInvitationEvents(trx, ids, 'sent', actor.userId, now);
-  // One audit event per invitation, as for a single invite (SPEC §2.8), written together.
-  const entries = created.map((row) => ({
-    action: 'invitation.sent' as const,
-    after: { email: row.email, rights },
-    targetType: 'invitation',
-    targetId: row.id,
-    organizationId,
-  }));
-  await recordAudits(trx, actor, entries, now);
+/** An invitation's state as people see it: a pending one past its expiry is `expired` (SPEC §2.4). */
+export function invitationState(row: { status: string; expires_at: unknown }, now: Date): InvitationState {
+  if (row.status !== 'pending') return row.status as Exclude<InvitationState, 'pending' | 'expired'>;
+  return toDate(row.expires_at) <= now ? ('expired' as const) : ('pending' as const);
 }
 
 /**
@@ -153,7 +58,7 @@ async function recordSent(
  * "sent" event and its audit event. Returns null when the address has a pending invitation already.
  */
 async function createInvitation(
-  deps: AppDeps,
+  deps: InvitationDeps,
   trx: Executor,
   actor: Actor,
   fields: { organizationId: string; email: string; rights: Rights; message: string | null; expiresAt: Date },
@@ -194,7 +99,7 @@ export function refuseNotPending(row: repo.InvitationRow, now: Date): never {
 }
 
 /** Copy invitation link: the original link, for a pending invitation that has not expired. */
-export async function invitationLink(deps: AppDeps, actor: Actor, organizationId: string, id: string) {
+export async function invitationLink(deps: InvitationDeps, actor: Actor, organizationId: string, id: string) {
   const now = deps.clock.now();
   const row = await invitationOf(deps.db, organizationId, id);
   if (invitationState(row, now) !== 'pending') refuseNotPending(row, now);
@@ -203,12 +108,12 @@ export async function invitationLink(deps: AppDeps, actor: Actor, organizationId
 }
 
 /** Resend invitation link: the same link and message again, no new expiry, at most 5 a day. */
-export async function resend(deps: AppDeps, actor: Actor, organizationId: string, id: string) {
+export async function resend(deps: InvitationDeps, actor: Actor, organizationId: string, id: string) {
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
     const row = await invitationOf(trx, organizationId, id);
     if (invitationState(row, now) !== 'pending') refuseNotPending(row, now);
-    if (!(await repo.countResend(trx, id, now, RESENDS_PER_DAY))) {
+    if (resendsLeft(row, now) === 0 || !(await repo.countResend(trx, id, now, RESENDS_PER_DAY))) {
       throw new AppError(
         'RESEND_LIMIT_REACHED',
         `An invitation can be resent ${RESENDS_PER_DAY} times a day; try again tomorrow or copy the link`,
@@ -227,7 +132,7 @@ export async function resend(deps: AppDeps, actor: Actor, organizationId: string
 }
 
 /** Send new invitation: only for an expired one; a new link and a new expiry, the old link stays dead. */
-export async function reissue(deps: AppDeps, actor: Actor, organizationId: string, id: string) {
+export async function reissue(deps: InvitationDeps, actor: Actor, organizationId: string, id: string) {
   const now = deps.clock.now();
   const newInvitationId = await deps.db.transaction().execute(async (trx) => {
     const row = await invitationOf(trx, organizationId, id);
@@ -258,7 +163,7 @@ export async function reissue(deps: AppDeps, actor: Actor, organizationId: strin
   return { id: newInvitationId };
 }
 
-export async function revoke(deps: AppDeps, actor: Actor, organizationId: string, id: string) {
+export async function revoke(deps: InvitationDeps, actor: Actor, organizationId: string, id: string) {
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
     const row = await invitationOf(trx, organizationId, id);
@@ -273,7 +178,7 @@ export async function revoke(deps: AppDeps, actor: Actor, organizationId: string
   });
 }
 
-export async function history(deps: AppDeps, organizationId: string, id: string) {
+export async function history(deps: InvitationDeps, organizationId: string, id: string) {
   const invitation = await invitationOf(deps.db, organizationId, id);
   const rows = await repo.invitationHistory(deps.db, id);
   const events = rows.map((r) => ({

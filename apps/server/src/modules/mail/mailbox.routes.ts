@@ -1,5 +1,6 @@
 import { Mailbox } from '@portico/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { route } from '../../http/route.js';
 import { AppError } from '../../lib/errors.js';
 import { devMailbox } from './mailbox.service.js';
 
@@ -10,7 +11,11 @@ import { devMailbox } from './mailbox.service.js';
 export const mailboxRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/v1/dev/mailbox',
-    { schema: { tags: ['dev'], summary: 'Messages in the dev mailbox, newest first', response: { 200: Mailbox } } },
+    route('public', {
+      tags: ['dev'],
+      summary: 'Messages in the dev mailbox, newest first',
+      response: { 200: Mailbox },
+    }),
     async () => {
       if (app.deps.mailTransport.kind !== 'mailbox') throw AppError.notFound('dev mailbox');
       return devMailbox(app.deps);

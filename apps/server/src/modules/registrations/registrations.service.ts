@@ -1,5 +1,5 @@
 import { formatSerial, normalizeSerial } from '@portico/contracts';
-import type { AppDeps, SessionContext } from '../../deps.js';
+import type { Deps, SessionContext } from '../../deps.js';
 import type { Actor } from '../../lib/actor.js';
 import { AppError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
@@ -11,6 +11,9 @@ import { findOrganization, markClaimed } from '../organizations/organizations.se
 import { consumeRate } from '../rate-limits/rate-limits.service.js';
 import { promotedEmail, registrationRequestEmail } from './registration.emails.js';
 import { insertContact, insertRegistrationRequest, isLinked, linkUser } from './registrations.repository.js';
+
+/** What this file's services use of the application. */
+type RegistrationDeps = Deps<'db' | 'clock' | 'config' | 'notifyMail'>;
 
 const REGISTRATION_RULES = {
   perAccount: { limit: 10, windowMs: 3_600_000 },
@@ -33,7 +36,7 @@ function assertVerified(session: Pick<SessionContext, 'user'>): void {
 
 /** "Register product" (SPEC §2.3): link the user to an unclaimed organization, or ask its administrators. */
 export async function registerSerial(
-  deps: AppDeps,
+  deps: RegistrationDeps,
   actor: Actor & { ip: string },
   session: Pick<SessionContext, 'user'>,
   rawSerial: string,
@@ -104,7 +107,11 @@ export async function registerSerial(
   });
 }
 
-async function linkedOrganization(deps: AppDeps, session: Pick<SessionContext, 'user'>, organizationId: string) {
+async function linkedOrganization(
+  deps: RegistrationDeps,
+  session: Pick<SessionContext, 'user'>,
+  organizationId: string,
+) {
   const organization = await findOrganization(deps.db, organizationId);
   // Another organization's id answers like an unknown one (SPEC §3).
   if (!organization || !(await isLinked(deps.db, organization.id, session.user.id))) {
@@ -114,7 +121,7 @@ async function linkedOrganization(deps: AppDeps, session: Pick<SessionContext, '
 }
 
 /** The First Moment of Truth page's data. */
-export async function claimInfo(deps: AppDeps, session: Pick<SessionContext, 'user'>, organizationId: string) {
+export async function claimInfo(deps: RegistrationDeps, session: Pick<SessionContext, 'user'>, organizationId: string) {
   const organization = await linkedOrganization(deps, session, organizationId);
   const administrators = await administratorsOf(deps.db, organization.id);
   return {
@@ -133,7 +140,7 @@ function splitName(name: string): { firstName: string; lastName: string } {
 
 /** "Promote me to Administrator": exactly one linked user wins, in one transaction with its contact and email. */
 export async function claim(
-  deps: AppDeps,
+  deps: RegistrationDeps,
   actor: Actor,
   session: Pick<SessionContext, 'user'>,
   organizationId: string,

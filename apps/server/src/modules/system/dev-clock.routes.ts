@@ -1,5 +1,6 @@
 import { AdvanceClockRequest, DevClock } from '@portico/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { route } from '../../http/route.js';
 import { isAdjustable } from '../../lib/clock.js';
 import { parseDuration } from '../../lib/durations.js';
 import { AppError } from '../../lib/errors.js';
@@ -22,19 +23,17 @@ export const devClockRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/api/v1/dev/clock',
-    { schema: { tags: ['dev'], summary: 'The dev clock (DEV_CLOCK=true only)', response: { 200: DevClock } } },
+    route('public', { tags: ['dev'], summary: 'The dev clock (DEV_CLOCK=true only)', response: { 200: DevClock } }),
     async () => reading(adjustableClock()),
   );
   app.post(
     '/api/v1/dev/clock',
-    {
-      schema: {
-        tags: ['dev'],
-        summary: 'Move the dev clock forward (DEV_CLOCK=true only)',
-        body: AdvanceClockRequest,
-        response: { 200: DevClock },
-      },
-    },
+    route('public', {
+      tags: ['dev'],
+      summary: 'Move the dev clock forward (DEV_CLOCK=true only)',
+      body: AdvanceClockRequest,
+      response: { 200: DevClock },
+    }),
     async (request) => {
       const clock = adjustableClock();
       const ms = parseDuration(request.body.advance);

@@ -1,9 +1,9 @@
 import { Instance } from '@portico/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import { z } from 'zod';
-import { AppError } from '../../lib/errors.js';
+import { route } from '../../http/route.js';
 import { VERSION } from '../../lib/version.js';
+import { assertDatabaseAnswers } from './system.service.js';
 
 /** Liveness, readiness and the public facts the web app needs before anyone signs in. */
 export const systemRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -11,32 +11,26 @@ export const systemRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/healthz',
-    { schema: { tags: ['system'], summary: 'The process is alive', response: { 200: status } } },
+    route('public', { tags: ['system'], summary: 'The process is alive', response: { 200: status } }),
     async () => ({ status: 'ok' }),
   );
 
   app.get(
     '/readyz',
-    { schema: { tags: ['system'], summary: 'The database answers', response: { 200: status } } },
+    route('public', { tags: ['system'], summary: 'The database answers', response: { 200: status } }),
     async () => {
-      try {
-        await sql`select 1`.execute(app.deps.db);
-      } catch {
-        throw new AppError('UNAVAILABLE', 'The database does not answer');
-      }
+      await assertDatabaseAnswers(app.deps);
       return { status: 'ready' };
     },
   );
 
   app.get(
     '/api/v1/instance',
-    {
-      schema: {
-        tags: ['system'],
-        summary: 'Public facts about this Portico instance',
-        response: { 200: Instance },
-      },
-    },
+    route('public', {
+      tags: ['system'],
+      summary: 'Public facts about this Portico instance',
+      response: { 200: Instance },
+    }),
     async () => ({ name: 'Portico', version: VERSION, devMailbox: app.deps.mailTransport.kind === 'mailbox' }),
   );
 };
