@@ -15,6 +15,7 @@ import { registerWebApp } from './http/web.js';
 import { accountRoutes } from './modules/accounts/accounts.routes.js';
 import { meRoutes } from './modules/accounts/me.routes.js';
 import { operatorsRoutes } from './modules/accounts/operators.routes.js';
+import { sessionRoutes } from './modules/accounts/sessions.routes.js';
 import { assetRoutes } from './modules/assets/assets.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { catalogRoutes } from './modules/catalog/catalog.routes.js';
@@ -68,6 +69,7 @@ export async function buildApp(deps: AppDeps, options: { logLevel?: string } = {
   // One plugin a module; each module serves its operator routes too.
   for (const routes of [
     accountRoutes,
+    sessionRoutes,
     meRoutes,
     operatorsRoutes,
     mailboxRoutes,

@@ -12,7 +12,7 @@ import { type Command, Option } from 'commander';
 import { loadConfig } from '../config.js';
 import { SYSTEM_ACTOR } from '../lib/actor.js';
 import { AppError } from '../lib/errors.js';
-import { importAssets } from '../modules/assets/asset-import.js';
+import { importAssets } from '../modules/assets/asset-import.service.js';
 import { createAsset } from '../modules/assets/assets.service.js';
 import { createProduct } from '../modules/catalog/catalog.service.js';
 import { createOrganization } from '../modules/organizations/organizations.service.js';

@@ -1,29 +1,18 @@
 import {
   Accepted,
-  ChangePasswordRequest,
   EmailRequest,
-  PasswordChanged,
   PasswordReset,
   ResetPasswordRequest,
-  SessionList,
-  SessionsRevoked,
   SignInRequest,
   SignInResponse,
   SignUpRequest,
   TokenRequest,
   Verified,
 } from '@portico/contracts';
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { sessionOf } from '../../http/access.js';
-import { requestInfo } from '../../http/request-info.js';
+import { forwardCookies, requestInfo } from '../../http/request-info.js';
 import { route } from '../../http/route.js';
 import * as accounts from './accounts.service.js';
-
-function forwardCookies(reply: FastifyReply, cookies: string[]): void {
-  for (const cookie of cookies) reply.header('set-cookie', cookie);
-}
 
 const tags = ['accounts'];
 const accepted = (message: string) => ({ status: 'accepted' as const, message });
@@ -119,79 +108,6 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       await accounts.resetPassword(deps, requestInfo(request), request.body.token, request.body.newPassword);
       return { status: 'reset' as const };
-    },
-  );
-
-  app.post(
-    '/api/auth/change-password',
-    route(
-      'session',
-      {
-        tags,
-        summary: 'Change the password of the signed-in account',
-        body: ChangePasswordRequest,
-        response: { 200: PasswordChanged },
-      },
-      { scope: 'account' },
-    ),
-    async (request, reply) => {
-      const { setCookies } = await accounts.changePassword(
-        deps,
-        requestInfo(request),
-        sessionOf(request),
-        request.body,
-      );
-      forwardCookies(reply, setCookies);
-      return { status: 'changed' as const };
-    },
-  );
-
-  app.get(
-    '/api/auth/sessions',
-    route(
-      'session',
-      {
-        tags,
-        summary: 'Sessions of the signed-in account',
-        response: { 200: SessionList },
-      },
-      { scope: 'account' },
-    ),
-    async (request) => ({
-      sessions: await accounts.getSessions(deps, sessionOf(request)),
-    }),
-  );
-
-  app.post(
-    '/api/auth/sessions/sign-out-others',
-    route(
-      'session',
-      {
-        tags,
-        summary: 'Sign out every other session',
-        response: { 200: SessionsRevoked },
-      },
-      { scope: 'account' },
-    ),
-    async (request) => ({
-      revoked: await accounts.revokeOtherSessions(deps, sessionOf(request)),
-    }),
-  );
-
-  app.delete(
-    '/api/auth/sessions/:id',
-    route(
-      'session',
-      {
-        tags,
-        summary: 'Sign out one of your sessions',
-        params: z.object({ id: z.string().max(100) }),
-      },
-      { scope: 'account' },
-    ),
-    async (request, reply) => {
-      await accounts.revokeSession(deps, sessionOf(request), request.params.id);
-      return reply.code(204).send();
     },
   );
 };

@@ -1,4 +1,4 @@
-import { betterAuth } from 'better-auth';
+import { type BetterAuthOptions, betterAuth } from 'better-auth';
 import { createEmailVerificationToken } from 'better-auth/api';
 import type { Config } from '../../config.js';
 import type { DB, Executor } from '../../db/database.js';
@@ -34,72 +34,55 @@ const ID_KINDS: Record<string, IdKind> = {
   verification: 'verification',
 };
 
-/**
- * Better Auth does accounts only (ARCHITECTURE): passwords (scrypt), sessions, verification and reset tokens.
- * Its HTTP handler is not mounted; our routes call `auth.api.*` so that every endpoint has our schemas, errors,
- * rate limits and CSRF rule. Table and column names are mapped onto our snake_case migrations.
- */
-export function createAuth(deps: AuthDeps) {
+/** Better Auth's models on our snake_case tables (migration 2026_11_21_220000). */
+const TABLES = {
+  user: {
+    modelName: 'users',
+    fields: { emailVerified: 'email_verified', createdAt: 'created_at', updatedAt: 'updated_at' },
+  },
+  session: {
+    modelName: 'sessions',
+    expiresIn: SESSION_TTL_SECONDS,
+    updateAge: SESSION_REFRESH_AFTER_SECONDS,
+    fields: {
+      userId: 'user_id',
+      expiresAt: 'expires_at',
+      ipAddress: 'ip_address',
+      userAgent: 'user_agent',
+      createdAt: 'created_at',
+      updatedAt: 'updated_at',
+    },
+  },
+  account: {
+    modelName: 'accounts',
+    fields: {
+      userId: 'user_id',
+      accountId: 'account_id',
+      providerId: 'provider_id',
+      accessToken: 'access_token',
+      refreshToken: 'refresh_token',
+      idToken: 'id_token',
+      accessTokenExpiresAt: 'access_token_expires_at',
+      refreshTokenExpiresAt: 'refresh_token_expires_at',
+      createdAt: 'created_at',
+      updatedAt: 'updated_at',
+    },
+  },
+  verification: {
+    modelName: 'verifications',
+    storeIdentifier: 'hashed',
+    fields: { expiresAt: 'expires_at', createdAt: 'created_at', updatedAt: 'updated_at' },
+  },
+} satisfies Pick<BetterAuthOptions, 'user' | 'session' | 'account' | 'verification'>;
+
+/** Password reset and email verification: Better Auth makes the tokens, our outbox sends the emails. */
+function emailOptions(deps: AuthDeps): Pick<BetterAuthOptions, 'emailAndPassword' | 'emailVerification'> {
   const { config, db, clock } = deps;
   const queueEmail = async (email: Parameters<typeof enqueueEmail>[1]) => {
     await enqueueEmail(db, email, clock.now());
     deps.notifyMail();
   };
-
-  return betterAuth({
-    appName: 'Portico',
-    baseURL: config.publicUrl,
-    basePath: '/api/auth',
-    secret: config.secret,
-    trustedOrigins: [new URL(config.publicUrl).origin],
-    database: { db: trackTransactions(db) as any, type: deps.dialect, transaction: true },
-    telemetry: { enabled: false },
-    rateLimit: { enabled: false },
-    logger: { level: 'error' },
-    advanced: {
-      cookiePrefix: 'portico',
-      useSecureCookies: config.secureCookies,
-      defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', path: '/' },
-      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
-      database: { generateId: ({ model }) => newId(ID_KINDS[model] ?? 'verification') },
-    },
-    user: {
-      modelName: 'users',
-      fields: { emailVerified: 'email_verified', createdAt: 'created_at', updatedAt: 'updated_at' },
-    },
-    session: {
-      modelName: 'sessions',
-      expiresIn: SESSION_TTL_SECONDS,
-      updateAge: SESSION_REFRESH_AFTER_SECONDS,
-      fields: {
-        userId: 'user_id',
-        expiresAt: 'expires_at',
-        ipAddress: 'ip_address',
-        userAgent: 'user_agent',
-        createdAt: 'created_at',
-        updatedAt: 'updated_at',
-      },
-    },
-    account: {
-      modelName: 'accounts',
-      fields: {
-        userId: 'user_id',
-        accountId: 'account_id',
-        providerId: 'provider_id',
-        accessToken: 'access_token',
-        refreshToken: 'refresh_token',
-        idToken: 'id_token',
-        accessTokenExpiresAt: 'access_token_expires_at',
-        refreshTokenExpiresAt: 'refresh_token_expires_at',
-        createdAt: 'created_at',
-        updatedAt: 'updated_at',
-      },
-    },
-    verification: {
-      modelName: 'verifications',
-      storeIdentifier: 'hashed',
-      fields: { expiresAt: 'expires_at', createdAt: 'created_at', updatedAt: 'updated_at' },
-    },
+  return {
     emailAndPassword: {
       enabled: true,
       requireEmailVerification: true,
@@ -156,35 +139,70 @@ export function createAuth(deps: AuthDeps) {
           ),
         ),
     },
-    databaseHooks: {
-      session: {
-        create: {
-          // Sessions expire on the injected clock, the one every other expiry here reads (ARCHITECTURE 11): a test
-          // or dev clock moved past a week must not make each new session born expired.
-          before: async (session) => {
-            const now = clock.now();
-            return {
-              data: { ...session, createdAt: now, expiresAt: new Date(now.getTime() + SESSION_TTL_SECONDS * 1000) },
-            };
-          },
-          // A new session is a sign-in: the Members page's "last sign-in" (in Better Auth's transaction if any).
-          after: async (session) => {
-            await recordSignIn(currentTransaction() ?? db, session.userId, clock.now());
-          },
+  };
+}
+
+/** Sessions on the injected clock, sign-ins recorded, and what a new account brings with it. */
+function databaseHooks(deps: AuthDeps): BetterAuthOptions['databaseHooks'] {
+  const { db, clock } = deps;
+  return {
+    session: {
+      create: {
+        // Sessions expire on the injected clock, the one every other expiry here reads (ARCHITECTURE 11): a test
+        // or dev clock moved past a week must not make each new session born expired.
+        before: async (session) => {
+          const now = clock.now();
+          return {
+            data: { ...session, createdAt: now, expiresAt: new Date(now.getTime() + SESSION_TTL_SECONDS * 1000) },
+          };
         },
-      },
-      account: {
-        create: {
-          // Runs inside Better Auth's sign-up transaction, after the user row and before the password account row:
-          // everything written here commits or rolls back with the account.
-          before: async (account) => {
-            if (account.providerId !== 'credential') return;
-            const trx = currentTransaction() ?? db;
-            await onAccountCreated(deps, trx, account.userId);
-          },
+        // A new session is a sign-in: the Members page's "last sign-in" (in Better Auth's transaction if any).
+        after: async (session) => {
+          await recordSignIn(currentTransaction() ?? db, session.userId, clock.now());
         },
       },
     },
+    account: {
+      create: {
+        // Runs inside Better Auth's sign-up transaction, after the user row and before the password account row:
+        // everything written here commits or rolls back with the account.
+        before: async (account) => {
+          if (account.providerId !== 'credential') return;
+          const trx = currentTransaction() ?? db;
+          await onAccountCreated(deps, trx, account.userId);
+        },
+      },
+    },
+  };
+}
+
+/**
+ * Better Auth does accounts only (ARCHITECTURE): passwords (scrypt), sessions, verification and reset tokens.
+ * Its HTTP handler is not mounted; our routes call `auth.api.*` so that every endpoint has our schemas, errors,
+ * rate limits and CSRF rule. Table and column names are mapped onto our snake_case migrations.
+ */
+export function createAuth(deps: AuthDeps) {
+  const { config, db } = deps;
+  return betterAuth({
+    appName: 'Portico',
+    baseURL: config.publicUrl,
+    basePath: '/api/auth',
+    secret: config.secret,
+    trustedOrigins: [new URL(config.publicUrl).origin],
+    database: { db: trackTransactions(db) as any, type: deps.dialect, transaction: true },
+    telemetry: { enabled: false },
+    rateLimit: { enabled: false },
+    logger: { level: 'error' },
+    advanced: {
+      cookiePrefix: 'portico',
+      useSecureCookies: config.secureCookies,
+      defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', path: '/' },
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+      database: { generateId: ({ model }) => newId(ID_KINDS[model] ?? 'verification') },
+    },
+    ...TABLES,
+    ...emailOptions(deps),
+    databaseHooks: databaseHooks(deps),
   });
 }
 

@@ -6,7 +6,7 @@ import { errorBody } from '../../http/errors.js';
 import { actorOf } from '../../http/request-info.js';
 import { route } from '../../http/route.js';
 import { AppError } from '../../lib/errors.js';
-import { importAssets, refusalOf } from './asset-import.js';
+import { importAssets, refusalOf } from './asset-import.service.js';
 
 const MAX_MB = ASSET_IMPORT_MAX_BYTES / 1024 / 1024;
 
