@@ -1,6 +1,6 @@
 import type { Config } from './config.js';
 import type { DB } from './db/database.js';
-import type { Scope, Standing, StandingFinder } from './http/access.js';
+import type { Caller, Standing, StandingFinder } from './lib/caller.js';
 import type { Clock } from './lib/clock.js';
 import type { SessionRow } from './modules/accounts/accounts.repository.js';
 import type { Auth } from './modules/accounts/auth.js';
@@ -60,17 +60,3 @@ declare module 'fastify' {
     standing: Standing | null;
   }
 }
-
-export interface SessionContext {
-  sessionId: string;
-  token: string;
-  user: { id: string; name: string; email: string; emailVerified: boolean; isOperator: boolean; createdAt: Date };
-}
-
-/**
- * Who calls: a browser with its session (every scope its account has), or a bearer token with the scopes it was
- * issued for. Services that manage the browser session itself take a SessionContext.
- */
-export type Caller =
-  | (SessionContext & { via: 'session'; scopes: 'all' })
-  | { via: 'bearer'; sessionId: null; token: string; user: SessionContext['user']; scopes: readonly Scope[] };

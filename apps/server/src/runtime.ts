@@ -11,7 +11,7 @@ import { createSessionStore } from './modules/accounts/accounts.service.js';
 import { createAuth } from './modules/accounts/auth.js';
 import { MailWorker, type MailWorkerOptions } from './modules/mail/mail.worker.js';
 import { type MailTransport, mailboxTransport, smtpTransport } from './modules/mail/transport.js';
-import { createStandingFinder } from './modules/members/members.repository.js';
+import { createStandingFinder } from './modules/members/members.service.js';
 import { createOrganizationsOfFinder } from './modules/organizations/organizations.repository.js';
 import { DEFAULT_RATE_RULES, pruneRateLimits, type RateRules } from './modules/rate-limits/rate-limits.service.js';
 
@@ -71,7 +71,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     sessions: createSessionStore(database),
     // Nothing issues bearer tokens yet: desktop sign-in and API tokens will verify theirs here.
     verifyBearer: async () => null,
-    findStanding: createStandingFinder(database),
+    findStanding: createStandingFinder(database.db),
     findOrganizationsOf: createOrganizationsOfFinder(database),
     mailTransport,
     notifyMail: () => worker?.wake(),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type ContactRole, mayAct, type OrgAccess, orgNeeds, scopeAllows } from './access.js';
+import type { ContactRole } from '../lib/caller.js';
+import { mayAct, type OrgAccess, orgNeeds, scopeAllows } from './access.js';
 
 const member = { rights: 'member' as const, contactRoles: [] as ContactRole[] };
 const admin = { rights: 'admin' as const, contactRoles: [] as ContactRole[] };

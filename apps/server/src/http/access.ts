@@ -1,6 +1,6 @@
 import type { Rights } from '@portico/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Caller, SessionContext } from '../deps.js';
+import type { Caller, Scope, SessionContext, Standing } from '../lib/caller.js';
 import { AppError } from '../lib/errors.js';
 import { requireCaller } from './auth-context.js';
 
@@ -20,31 +20,6 @@ export const ORG_ACCESS = [
 ] as const;
 export type OrgAccess = (typeof ORG_ACCESS)[number];
 export type Access = 'public' | 'session' | 'operator' | OrgAccess | readonly OrgAccess[];
-
-/** The contact roles of SPEC §2.6, as stored. */
-export const CONTACT_ROLES = ['security-administrator', 'support-administrator', 'support-restricted'] as const;
-export type ContactRole = (typeof CONTACT_ROLES)[number];
-
-/**
- * What a token or session may be used for. A browser session may do everything its account may; a bearer token only
- * what its scopes name (an API token `api`, a desktop application's `licensing`). Account and session management
- * (`account`) is for the browser only.
- */
-export type Scope = 'api' | 'licensing' | 'account';
-
-/** A caller's place in one organization: its User Rights there (null: not a member) and its contact roles. */
-export interface Standing {
-  organization: { id: string; name: string; code: string; claimed_by_user_id: string | null };
-  rights: Rights | null;
-  contactRoles: readonly ContactRole[];
-}
-
-/** Reads a caller's standing in an organization named by id or code; undefined when there is no such organization. */
-export type StandingFinder = (
-  organizationIdOrCode: string,
-  userId: string,
-  options: { contactRoles: boolean },
-) => Promise<Standing | undefined>;
 
 /** Operators act in every organization (SPEC §3), except as a contact who files their own service requests. */
 const OPERATOR_MAY: Record<OrgAccess, boolean> = {

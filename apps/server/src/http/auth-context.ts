@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Caller, SessionContext } from '../deps.js';
+import type { Caller, SessionContext } from '../lib/caller.js';
 import { constantTimeEqual } from '../lib/crypto.js';
 import { AppError } from '../lib/errors.js';
 import { toDate } from '../lib/time.js';

@@ -1,5 +1,6 @@
 import type { FastifySchema } from 'fastify';
-import { type Access, guardFor, type Scope } from './access.js';
+import type { Scope } from '../lib/caller.js';
+import { type Access, guardFor } from './access.js';
 import { SESSION_SECURITY } from './auth-context.js';
 
 interface RouteOptions {

@@ -1,7 +1,8 @@
 import type { ChangePasswordRequest, SignInRequest, SignUpRequest } from '@portico/contracts';
 import type { DatabaseHandle, Executor } from '../../db/database.js';
-import type { Deps, SessionContext, SessionStore } from '../../deps.js';
+import type { Deps, SessionStore } from '../../deps.js';
 import type { Actor, RequestInfo } from '../../lib/actor.js';
+import type { SessionContext } from '../../lib/caller.js';
 import { AppError } from '../../lib/errors.js';
 import { runAuthCall } from '../../lib/request-context.js';
 import { toDate, toIsoString } from '../../lib/time.js';

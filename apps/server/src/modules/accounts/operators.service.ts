@@ -1,3 +1,4 @@
+import type { Executor } from '../../db/database.js';
 import type { Deps } from '../../deps.js';
 import type { Actor } from '../../lib/actor.js';
 import { normalizeEmail } from '../../lib/email.js';
@@ -13,11 +14,16 @@ export async function listOperators(deps: Deps<'db'>) {
   return { items: await repo.listOperators(deps.db) };
 }
 
+async function accountByEmail(trx: Executor, email: string) {
+  const user = await findUserByEmail(trx, normalizeEmail(email));
+  if (!user) throw new AppError('NOT_FOUND', `No account has the email ${normalizeEmail(email)}`);
+  return user;
+}
+
 /** Grants operator rights; the event is written in the same transaction as the change. */
 export async function grantOperator(deps: Deps<'db' | 'clock'>, actor: Actor, email: string) {
   return deps.db.transaction().execute(async (trx) => {
-    const user = await findUserByEmail(trx, normalizeEmail(email));
-    if (!user) throw new AppError('NOT_FOUND', `No account has the email ${normalizeEmail(email)}`);
+    const user = await accountByEmail(trx, email);
     const changed = await setOperator(trx, user.id, true);
     const entry = { targetType: 'user', targetId: user.id };
     if (changed)
@@ -34,8 +40,7 @@ export async function grantOperator(deps: Deps<'db' | 'clock'>, actor: Actor, em
 /** Removes operator rights, but never from the last operator: the instance would have nobody to run it. */
 export async function removeOperator(deps: Deps<'db' | 'clock'>, actor: Actor, email: string) {
   return deps.db.transaction().execute(async (trx) => {
-    const user = await findUserByEmail(trx, normalizeEmail(email));
-    if (!user) throw new AppError('NOT_FOUND', `No account has the email ${normalizeEmail(email)}`);
+    const user = await accountByEmail(trx, email);
     if (user.is_operator && (await countOperators(trx)) <= 1) {
       throw new AppError('LAST_OPERATOR', 'This is the last operator; grant operator rights to someone else first');
     }

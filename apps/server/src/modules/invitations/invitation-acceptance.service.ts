@@ -1,5 +1,6 @@
-import type { Deps, SessionContext } from '../../deps.js';
+import type { Deps } from '../../deps.js';
 import type { Actor } from '../../lib/actor.js';
+import type { SessionContext } from '../../lib/caller.js';
 import { normalizeEmail } from '../../lib/email.js';
 import { AppError } from '../../lib/errors.js';
 import { toIsoString } from '../../lib/time.js';

@@ -1,7 +1,7 @@
 import type { Rights } from '@portico/contracts';
 import { sql } from 'kysely';
-import type { DatabaseHandle, Executor } from '../../db/database.js';
-import type { ContactRole, Standing, StandingFinder } from '../../http/access.js';
+import type { Executor } from '../../db/database.js';
+import type { ContactRole } from '../../lib/caller.js';
 import { iso } from '../../lib/time.js';
 
 /**
@@ -97,16 +97,8 @@ export async function memberEmails(db: Executor, organizationId: string, emails:
   return new Set(rows.map((r) => r.email));
 }
 
-async function findOrganizationRow(db: Executor, idOrCode: string) {
-  return db
-    .selectFrom('organizations')
-    .select(['id', 'name', 'code', 'claimed_by_user_id'])
-    .where((eb) => eb.or([eb('id', '=', idOrCode), eb('code', '=', idOrCode.toLowerCase())]))
-    .executeTakeFirst();
-}
-
 /** The contact roles of the user's contact in the organization (contacts are linked to accounts, SPEC §2.6). */
-async function contactRolesOf(db: Executor, organizationId: string, userId: string): Promise<ContactRole[]> {
+export async function contactRolesOf(db: Executor, organizationId: string, userId: string): Promise<ContactRole[]> {
   const rows = await db
     .selectFrom('contacts as c')
     .innerJoin('contact_roles as r', 'r.contact_id', 'c.id')
@@ -115,18 +107,4 @@ async function contactRolesOf(db: Executor, organizationId: string, userId: stri
     .where('c.user_id', '=', userId)
     .execute();
   return rows.map((r) => r.role as ContactRole);
-}
-
-/** The access check's read of every `/orgs/{org}` request: the organization, the rights, the contact roles if asked. */
-export function createStandingFinder(handle: DatabaseHandle): StandingFinder {
-  const { db } = handle;
-  return async (idOrCode, userId, options): Promise<Standing | undefined> => {
-    const organization = await findOrganizationRow(db, idOrCode);
-    if (!organization) return undefined;
-    const [membership, contactRoles] = await Promise.all([
-      findMembership(db, organization.id, userId),
-      options.contactRoles ? contactRolesOf(db, organization.id, userId) : [],
-    ]);
-    return { organization, rights: membership?.rights ?? null, contactRoles };
-  };
 }

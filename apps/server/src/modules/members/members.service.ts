@@ -1,7 +1,8 @@
 import type { Rights } from '@portico/contracts';
-import type { Executor } from '../../db/database.js';
+import type { DB, Executor } from '../../db/database.js';
 import type { Deps } from '../../deps.js';
 import type { Actor } from '../../lib/actor.js';
+import type { Standing, StandingFinder } from '../../lib/caller.js';
 import { normalizeEmail } from '../../lib/email.js';
 import { AppError } from '../../lib/errors.js';
 import { findUserByEmail } from '../accounts/accounts.service.js';
@@ -149,4 +150,17 @@ export async function removeAdministrator(deps: Deps<'db' | 'clock'>, actor: Act
     await recordAudit(trx, actor, { ...entry, action: 'administrator.removed' }, now);
   });
   return listAdministrators(deps, idOrCode);
+}
+
+/** The access check's read of every `/orgs/{org}` request: the organization, the rights, the contact roles if asked. */
+export function createStandingFinder(db: DB): StandingFinder {
+  return async (idOrCode, userId, options): Promise<Standing | undefined> => {
+    const organization = await findOrganization(db, idOrCode);
+    if (!organization) return undefined;
+    const [rights, contactRoles] = await Promise.all([
+      rightsOf(db, organization.id, userId),
+      options.contactRoles ? repo.contactRolesOf(db, organization.id, userId) : [],
+    ]);
+    return { organization, rights, contactRoles };
+  };
 }

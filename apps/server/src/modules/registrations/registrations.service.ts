@@ -1,6 +1,7 @@
 import { formatSerial, normalizeSerial } from '@portico/contracts';
-import type { Deps, SessionContext } from '../../deps.js';
+import type { Deps } from '../../deps.js';
 import type { Actor } from '../../lib/actor.js';
+import type { SessionContext } from '../../lib/caller.js';
 import { AppError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { findAssetBySerial } from '../assets/assets.service.js';
