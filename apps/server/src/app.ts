@@ -20,6 +20,7 @@ import { assetRoutes } from './modules/assets/assets.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { catalogRoutes } from './modules/catalog/catalog.routes.js';
 import { invitationRoutes } from './modules/invitations/invitations.routes.js';
+import { assignmentRoutes } from './modules/licensing/assignments.routes.js';
 import { mailboxRoutes } from './modules/mail/mailbox.routes.js';
 import { administratorRoutes } from './modules/members/administrators.routes.js';
 import { memberRoutes } from './modules/members/members.routes.js';
@@ -80,6 +81,7 @@ export async function buildApp(deps: AppDeps, options: { logLevel?: string } = {
     registrationRoutes,
     memberRoutes,
     invitationRoutes,
+    assignmentRoutes,
     auditRoutes,
   ])
     await app.register(routes);

@@ -31,6 +31,9 @@ export const AUDIT_ACTIONS = [
   'invitation.accepted',
   'member.rights_changed',
   'member.removed',
+  'assignment.created',
+  'assignment.revoked',
+  'asset.mode_changed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -4,6 +4,7 @@ export * from './audit.js';
 export * from './errors.js';
 export * from './ids.js';
 export * from './invitations.js';
+export * from './licensing.js';
 export * from './mail.js';
 export * from './organizations.js';
 export * from './registration.js';

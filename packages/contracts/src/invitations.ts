@@ -111,6 +111,8 @@ export const MemberRow = z.object({
   since: z.string(),
   lastSignInAt: z.string().nullable(),
   expiresAt: z.string().nullable(),
+  /** The products a member holds (SPEC §2.5), by code; none for an invitation. */
+  products: z.array(z.object({ assignmentId: z.string(), code: z.string(), name: z.string() })),
 });
 export const MemberList = z.object({ items: z.array(MemberRow), nextCursor: z.string().nullable() });
 export type MemberRow = z.infer<typeof MemberRow>;

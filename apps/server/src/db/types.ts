@@ -215,6 +215,20 @@ export interface InvitationEventsTable {
   created_at: Timestamp;
 }
 
+export interface AssignmentsTable {
+  id: string;
+  organization_id: string;
+  asset_id: string;
+  product_id: string;
+  product_type: string | null;
+  user_id: string;
+  status: 'active' | 'revoked';
+  assigned_by_user_id: string | null;
+  created_at: Timestamp;
+  revoked_at: Timestamp | null;
+  revoked_by_user_id: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -235,6 +249,7 @@ export interface Database {
   contact_roles: ContactRolesTable;
   invitations: InvitationsTable;
   invitation_events: InvitationEventsTable;
+  assignments: AssignmentsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

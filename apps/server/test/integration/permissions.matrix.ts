@@ -24,6 +24,7 @@ export const WITHOUT_SESSION: readonly ActorName[] = ['anonymous', 'forged', 'ex
 
 export const UNKNOWN_ORG = 'org_00000000000000000000000000';
 export const UNKNOWN_SESSION = 'ses_00000000000000000000000000';
+export const UNKNOWN_ASSIGNMENT = 'asg_00000000000000000000000000';
 
 export interface Fixtures {
   orgA: { id: string; code: string; serial: string; assetId: string };
@@ -177,6 +178,37 @@ export const MATRIX: Row[] = [
   // The admin portal (SPEC §2.2 "monitor all of an organization's assets").
   { route: 'GET /api/v1/orgs/:org/overview', access: 'org-admin', params: org },
   { route: 'GET /api/v1/orgs/:org/assets', access: 'org-admin', params: org },
+  {
+    // Enable online licensing on A's asset, which is online already: no change, 200.
+    route: 'PATCH /api/v1/orgs/:org/assets/:id',
+    access: 'org-admin',
+    params: { ...org, id: (f) => f.orgA.assetId },
+    body: () => ({ mode: 'online' }),
+  },
+
+  // Assignments (SPEC §2.5; §3: assign / revoke products — administrators and operators; own products — members).
+  {
+    // memberA gets A's license the first time, then "already assigned": 200 either way.
+    route: 'POST /api/v1/orgs/:org/assignments',
+    access: 'org-admin',
+    params: org,
+    body: ({ f }) => ({ product: 'PRM-2026', users: [f.memberA.userId] }),
+  },
+  { route: 'GET /api/v1/orgs/:org/assignments', access: 'org-admin', params: org },
+  {
+    // An id no assignment has: an allowed actor is past the permission check and told it does not exist.
+    route: 'DELETE /api/v1/orgs/:org/assignments/:id',
+    access: 'org-admin',
+    params: { ...org, id: () => UNKNOWN_ASSIGNMENT },
+    ok: { status: 404, code: 'NOT_FOUND' },
+  },
+  {
+    route: 'POST /api/v1/orgs/:org/assignments/revoke',
+    access: 'org-admin',
+    params: org,
+    body: () => ({ assignments: [UNKNOWN_ASSIGNMENT] }),
+  },
+  { route: 'GET /api/v1/orgs/:org/my-products', access: 'org-member', params: org },
 
   // Members and invitations (SPEC §2.4; §3: invite, resend, copy link, new invitation, revoke; change User Rights,
   // remove member — administrators and operators). Allowed requests leave the fixtures as they were.

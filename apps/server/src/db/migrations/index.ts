@@ -9,6 +9,7 @@ import * as addUsersLastSignIn from './2026_11_22_091000_add_users_last_sign_in.
 import * as indexAuditFilters from './2026_11_22_100000_index_audit_filters.js';
 import * as coverMemberDirectory from './2026_11_22_110000_cover_member_directory.js';
 import * as createIdempotencyKeys from './2026_11_22_120000_create_idempotency_keys.js';
+import * as createAssignments from './2026_11_29_100000_create_assignments.js';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_22_100000_index_audit_filters': indexAuditFilters,
   '2026_11_22_110000_cover_member_directory': coverMemberDirectory,
   '2026_11_22_120000_create_idempotency_keys': createIdempotencyKeys,
+  '2026_11_29_100000_create_assignments': createAssignments,
 };

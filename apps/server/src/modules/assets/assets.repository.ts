@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import type { AssetsTable } from '../../db/types.js';
 import { iso } from '../../lib/time.js';
@@ -30,6 +31,14 @@ function withProduct(db: Executor) {
       'p.name as product_name',
       'p.kind as product_kind',
       'p.type as product_type',
+      // Seats held by active assignments (the licensing module's table, read here so that every asset shown says it).
+      (eb) =>
+        eb
+          .selectFrom('assignments as g')
+          .select(eb.fn.countAll<number>().as('n'))
+          .whereRef('g.asset_id', '=', 'a.id')
+          .where('g.status', '=', 'active')
+          .as('seats_assigned'),
     ]);
 }
 
@@ -79,4 +88,23 @@ export async function updateAsset(
     .where('id', '=', id)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
+}
+
+/** The organization's assets of one product, the one whose term ends last first (perpetual ones before all). */
+export async function assetsOfProduct(db: Executor, organizationId: string, productId: string) {
+  return withProduct(db)
+    .where('a.organization_id', '=', organizationId)
+    .where('a.product_id', '=', productId)
+    .orderBy(sql`case when a.ends_at is null then 0 else 1 end`)
+    .orderBy('a.ends_at', 'desc')
+    .orderBy('a.id')
+    .execute();
+}
+
+export async function setMode(db: Executor, id: string, mode: 'machine' | 'online', at: Date): Promise<void> {
+  await db
+    .updateTable('assets')
+    .set({ mode, updated_at: iso(at) })
+    .where('id', '=', id)
+    .execute();
 }

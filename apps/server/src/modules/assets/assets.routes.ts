@@ -1,6 +1,7 @@
 import {
   Asset,
   AssetList,
+  ChangeAssetModeRequest,
   CreateAssetRequest,
   ListQuery,
   OrganizationOverview,
@@ -12,6 +13,7 @@ import { organizationOf } from '../../http/access.js';
 import { actorOf } from '../../http/request-info.js';
 import { route } from '../../http/route.js';
 import { assetImportRoutes } from './asset-import.routes.js';
+import { enableOnlineLicensing, updateAsset } from './asset-updates.service.js';
 import * as assets from './assets.service.js';
 
 const id = z.string().min(1).max(100);
@@ -50,6 +52,18 @@ export const assetRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => assets.listAssets(deps, organizationOf(request).id, request.query),
   );
 
+  app.patch(
+    '/api/v1/orgs/:org/assets/:id',
+    route('org-admin', {
+      tags: ['portal'],
+      summary: 'Enable online licensing: a machine-mode license becomes a named-user license',
+      params: z.object({ org: id, id }),
+      body: ChangeAssetModeRequest,
+      response: { 200: Asset },
+    }),
+    async (request) => enableOnlineLicensing(deps, actorOf(request), organizationOf(request).id, request.params.id),
+  );
+
   app.get(
     '/api/v1/operator/organizations/:org/assets',
     route('operator', {
@@ -80,7 +94,7 @@ export const assetRoutes: FastifyPluginAsyncZod = async (app) => {
       body: UpdateAssetRequest,
       response: { 200: Asset },
     }),
-    async (request) => assets.updateAsset(deps, actorOf(request), request.params.id, request.body),
+    async (request) => updateAsset(deps, actorOf(request), request.params.id, request.body),
   );
   // Its own plugin: a CSV body parser and a larger body limit for that one route.
   await app.register(assetImportRoutes);

@@ -34,8 +34,7 @@ export function assetStatus(row: { status: string; ends_at: unknown }, now: Date
 }
 
 export function describeAsset(row: repo.AssetRow, now: Date) {
-  // No seat is assigned before the assignment capability exists; it will count assignments here.
-  const seatsAssigned = 0;
+  const seatsAssigned = Number(row.seats_assigned ?? 0);
   return {
     id: row.id,
     organizationId: row.organization_id,
@@ -160,61 +159,6 @@ export async function createAsset(deps: Deps<'db' | 'clock'>, actor: Actor, inpu
   return describeAsset((await repo.findAsset(deps.db, asset.id)) as repo.AssetRow, now);
 }
 
-export async function updateAsset(
-  deps: Deps<'db' | 'clock'>,
-  actor: Actor,
-  id: string,
-  input: { seats?: number; startsAt?: string; endsAt?: string | null; status?: 'active' | 'suspended' },
-) {
-  const now = deps.clock.now();
-  return deps.db.transaction().execute(async (trx) => {
-    const before = await repo.findAsset(trx, id);
-    if (!before) throw AppError.notFound('asset');
-    const startsAt = input.startsAt ? new Date(input.startsAt) : toDate(before.starts_at);
-    const endsAt =
-      input.endsAt === undefined
-        ? before.ends_at === null
-          ? null
-          : toDate(before.ends_at)
-        : input.endsAt
-          ? new Date(input.endsAt)
-          : null;
-    if (endsAt && endsAt <= startsAt) throw AppError.validation('endsAt', 'must be after startsAt');
-    const changes = {
-      ...(input.seats !== undefined ? { seats: input.seats } : {}),
-      ...(input.startsAt !== undefined ? { starts_at: iso(startsAt) } : {}),
-      ...(input.endsAt !== undefined ? { ends_at: endsAt ? iso(endsAt) : null } : {}),
-      ...(input.status !== undefined ? { status: input.status } : {}),
-    };
-    await repo.updateAsset(trx, id, changes, now);
-    const action =
-      input.status === 'suspended'
-        ? 'asset.suspended'
-        : input.status === 'active' && before.status === 'suspended'
-          ? 'asset.reactivated'
-          : 'asset.updated';
-    await recordAudit(
-      trx,
-      actor,
-      {
-        action,
-        targetType: 'asset',
-        targetId: id,
-        organizationId: before.organization_id,
-        before: {
-          seats: before.seats,
-          startsAt: toIsoString(before.starts_at),
-          endsAt: before.ends_at === null ? null : toIsoString(before.ends_at),
-          status: before.status,
-        },
-        after: input,
-      },
-      now,
-    );
-    return describeAsset((await repo.findAsset(trx, id)) as repo.AssetRow, now);
-  });
-}
-
 export async function listAssets(
   deps: Deps<'db' | 'clock'>,
   organizationIdOrCode: string,
@@ -250,4 +194,14 @@ export async function overviewAssets(deps: Deps<'db' | 'clock'>, organizationId:
 /** An asset by its serial number (normalized), for Register product and the demo loader. */
 export async function findAssetBySerial(db: Executor, serial: string) {
   return repo.findAssetBySerial(db, serial);
+}
+
+/** The assets of one product in the organization, the one that ends last first (perpetual ones before all). */
+export async function assetsOfProduct(db: Executor, organizationId: string, productId: string) {
+  return repo.assetsOfProduct(db, organizationId, productId);
+}
+
+/** An asset by id with its product and the seats assigned; undefined when none has the id. */
+export async function findAsset(db: Executor, id: string) {
+  return repo.findAsset(db, id);
 }

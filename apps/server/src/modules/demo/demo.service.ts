@@ -1,6 +1,7 @@
 import type { Deps } from '../../deps.js';
 import type { Actor } from '../../lib/actor.js';
-import { createAsset, describeAsset, findAssetBySerial, updateAsset } from '../assets/assets.service.js';
+import { updateAsset } from '../assets/asset-updates.service.js';
+import { createAsset, describeAsset, findAssetBySerial } from '../assets/assets.service.js';
 import { createProduct, findProduct } from '../catalog/catalog.service.js';
 import { createOrganization, findOrganization } from '../organizations/organizations.service.js';
 

@@ -3,6 +3,7 @@ import type { Deps } from '../../deps.js';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
 import { AppError } from '../../lib/errors.js';
 import { toIsoString } from '../../lib/time.js';
+import { productsHeldBy } from '../licensing/assignment-views.service.js';
 import { type DirectoryRow, lastSignIns, listDirectory } from './directory.repository.js';
 
 const LABELS: Record<MemberStatus, UserRightsLabel> = {
@@ -45,10 +46,11 @@ export async function listMembers(
     now,
   });
   const page = rows.slice(0, query.limit);
-  const signIns = await lastSignIns(
-    deps.db,
-    page.filter((r) => r.kind === 'member').map((r) => r.id),
-  );
+  const memberIds = page.filter((r) => r.kind === 'member').map((r) => r.id);
+  const [signIns, products] = await Promise.all([
+    lastSignIns(deps.db, memberIds),
+    productsHeldBy(deps.db, organizationId, memberIds),
+  ]);
   const last = page.at(-1);
   return {
     items: page.map((row) => {
@@ -62,6 +64,7 @@ export async function listMembers(
         since: toIsoString(row.since),
         lastSignInAt: signIn ? toIsoString(signIn) : null,
         expiresAt: row.expires_at === null ? null : toIsoString(row.expires_at),
+        products: products.get(row.id) ?? [],
       };
     }),
     nextCursor: rows.length > query.limit && last ? cursorAfter(last, query.sort) : null,

@@ -4,19 +4,6 @@ import type { Executor } from '../../db/database.js';
 import type { ContactRole } from '../../lib/caller.js';
 import { iso } from '../../lib/time.js';
 
-/**
- * Changes to who administers an organization are serialized per organization: touching the organization row first
- * takes its row lock on PostgreSQL (SQLite runs one write transaction at a time anyway), so two administrators
- * demoting each other at the same moment cannot leave the organization with none.
- */
-export async function lockOrganization(trx: Executor, organizationId: string, at: Date): Promise<void> {
-  await trx
-    .updateTable('organizations')
-    .set({ updated_at: iso(at) })
-    .where('id', '=', organizationId)
-    .execute();
-}
-
 /** Adds a member or changes its rights; the account's email and name are copied in the same statement. */
 export async function upsertMember(db: Executor, organizationId: string, userId: string, rights: Rights, at: Date) {
   // The copies let the Members list search and sort from one index (see the member directory migration).

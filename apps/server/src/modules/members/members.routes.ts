@@ -1,4 +1,4 @@
-import { ChangeRightsRequest, MemberList, MembersQuery, MyOrganization } from '@portico/contracts';
+import { ChangeRightsRequest, MemberList, MembersQuery, MyOrganization, RemoveMemberQuery } from '@portico/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { organizationOf, rightsOf } from '../../http/access.js';
@@ -65,9 +65,15 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     '/api/v1/orgs/:org/members/:user',
-    route('org-admin', { tags, summary: 'Remove member', params: memberParams }),
+    route('org-admin', {
+      tags,
+      summary: 'Remove member; one who holds licenses only with revokeLicenses=true (409 MEMBER_HOLDS_LICENSES)',
+      params: memberParams,
+      querystring: RemoveMemberQuery,
+    }),
     async (request, reply) => {
-      await removeMember(deps, actorOf(request), organizationOf(request).id, request.params.user);
+      const options = { revokeLicenses: request.query.revokeLicenses };
+      await removeMember(deps, actorOf(request), organizationOf(request).id, request.params.user, options);
       return reply.code(204).send();
     },
   );

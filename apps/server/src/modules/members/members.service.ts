@@ -1,5 +1,6 @@
 import type { Rights } from '@portico/contracts';
 import type { DB, Executor } from '../../db/database.js';
+import { lockOrganization } from '../../db/locks.js';
 import type { Deps } from '../../deps.js';
 import type { Actor } from '../../lib/actor.js';
 import type { Standing, StandingFinder } from '../../lib/caller.js';
@@ -7,6 +8,7 @@ import { normalizeEmail } from '../../lib/email.js';
 import { AppError } from '../../lib/errors.js';
 import { findUserByEmail } from '../accounts/accounts.service.js';
 import { recordAudit } from '../audit/audit.writer.js';
+import { heldBy, revokeAllOf } from '../licensing/assignments.service.js';
 import { findOrganization, markClaimed, reopenClaim } from '../organizations/organizations.service.js';
 import * as repo from './members.repository.js';
 
@@ -50,7 +52,7 @@ export async function changeRights(
 ) {
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
-    await repo.lockOrganization(trx, organizationId, now);
+    await lockOrganization(trx, organizationId, now);
     const membership = await membershipOrNotFound(trx, organizationId, userId);
     if (membership.rights === rights) return;
     await assertKeepsAnAdministrator(trx, organizationId, membership.rights, rights);
@@ -65,17 +67,40 @@ export async function changeRights(
   });
 }
 
-/** Remove member. Licenses do not exist yet; once they do, their assignments are revoked in this transaction. */
-export async function removeMember(deps: Deps<'db' | 'clock'>, actor: Actor, organizationId: string, userId: string) {
+/**
+ * Remove member (SPEC §2.4). A member who holds licenses is only removed when the caller says so
+ * (`revokeLicenses`), and then every assignment is revoked in the same transaction, under the same lock.
+ */
+export async function removeMember(
+  deps: Deps<'db' | 'clock' | 'config' | 'notifyMail'>,
+  actor: Actor,
+  organizationId: string,
+  userId: string,
+  options: { revokeLicenses: boolean } = { revokeLicenses: false },
+) {
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
-    await repo.lockOrganization(trx, organizationId, now);
+    await lockOrganization(trx, organizationId, now);
     const membership = await membershipOrNotFound(trx, organizationId, userId);
     await assertKeepsAnAdministrator(trx, organizationId, membership.rights, null);
+    const held = await heldBy(trx, organizationId, userId);
+    if (held.length > 0 && !options.revokeLicenses) throw holdsLicenses(held.map((h) => h.product_name));
+    const revoked = await revokeAllOf(trx, deps, actor, organizationId, userId, now);
     await repo.deleteMember(trx, organizationId, userId);
     const entry = { targetType: 'user', targetId: userId, organizationId };
-    await recordAudit(trx, actor, { ...entry, action: 'member.removed', before: { rights: membership.rights } }, now);
+    const before = { rights: membership.rights, ...(revoked > 0 ? { licensesRevoked: revoked } : {}) };
+    await recordAudit(trx, actor, { ...entry, action: 'member.removed', before }, now);
   });
+  deps.notifyMail();
+}
+
+function holdsLicenses(products: string[]): AppError {
+  const list = products.join(', ');
+  return new AppError(
+    'MEMBER_HOLDS_LICENSES',
+    `This member holds ${products.length === 1 ? 'a license' : `${products.length} licenses`} (${list}): confirm to revoke ${products.length === 1 ? 'it' : 'them'} with the removal`,
+    products.map((name) => ({ path: 'revokeLicenses', message: `holds ${name}` })),
+  );
 }
 
 /** The User Rights of a user in an organization, or null for someone who is not a member. */
@@ -142,7 +167,7 @@ export async function removeAdministrator(deps: Deps<'db' | 'clock'>, actor: Act
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
     const organization = await organizationOrNotFound(trx, idOrCode);
-    await repo.lockOrganization(trx, organization.id, now);
+    await lockOrganization(trx, organization.id, now);
     if ((await rightsOf(trx, organization.id, userId)) !== 'admin') throw AppError.notFound('administrator');
     await repo.deleteMember(trx, organization.id, userId);
     if ((await repo.countAdministrators(trx, organization.id)) === 0) await reopenClaim(trx, organization.id, now);

@@ -33,6 +33,9 @@ const ACTION_LABELS: Record<AuditAction, string> = {
   'invitation.accepted': 'Invitation accepted',
   'member.rights_changed': 'User Rights changed',
   'member.removed': 'Member removed',
+  'assignment.created': 'Product assigned',
+  'assignment.revoked': 'Product revoked',
+  'asset.mode_changed': 'Online licensing enabled',
 };
 
 const TARGET_LABELS: Record<string, string> = {
@@ -42,6 +45,7 @@ const TARGET_LABELS: Record<string, string> = {
   asset: 'Asset',
   product: 'Product',
   registration_request: 'Registration request',
+  assignment: 'Assignment',
 };
 
 /** `member.rights_changed` → "Member rights changed", `registration_request` → "Registration request". */

@@ -1,0 +1,196 @@
+import type { AssignRequest, AssignResult, RevokeOutcome } from '@portico/contracts';
+import type { Executor } from '../../db/database.js';
+import { lockOrganization } from '../../db/locks.js';
+import type { Deps } from '../../deps.js';
+import type { Actor } from '../../lib/actor.js';
+import { AppError } from '../../lib/errors.js';
+import { newId } from '../../lib/ids.js';
+import { assetStatus, assetsOfProduct, findAsset } from '../assets/assets.service.js';
+import { recordAudits } from '../audit/audit.writer.js';
+import { findProduct } from '../catalog/catalog.service.js';
+import { notifyAssigned, notifyRevoked } from './assignment-notices.js';
+import { type CandidateAsset, planAssignments } from './assignment-rules.js';
+import * as repo from './assignments.repository.js';
+
+// Assignments (SPEC §2.5): administrators give members the seats of their organization's assets, and take them back.
+// Every change that takes or counts seats holds the organization's lock (db/locks.ts), so a seat is never given
+// twice, also by two server instances at once; the unique indexes keep one product, and one of a type, per member.
+
+type LicensingDeps = Deps<'db' | 'clock' | 'config' | 'notifyMail'>;
+type AssetRow = NonNullable<Awaited<ReturnType<typeof findAsset>>>;
+
+function notFound(path: string, message: string): AppError {
+  return new AppError('NOT_FOUND', `${path} ${message}`, [{ path, message }]);
+}
+
+/** The assets a request may take seats from, in order of preference, and their product. */
+async function candidates(db: Executor, organizationId: string, input: AssignRequest) {
+  if (input.asset !== undefined) {
+    const asset = await findAsset(db, input.asset);
+    if (!asset || asset.organization_id !== organizationId)
+      throw notFound('asset', 'is not an asset of this organization');
+    return { product: { id: asset.product_id, type: asset.product_type }, assets: [asset] };
+  }
+  const product = await findProduct(db, input.product as string);
+  const assets = product ? await assetsOfProduct(db, organizationId, product.id) : [];
+  if (!product || assets.length === 0) throw notFound('product', 'is not a product this organization has an asset of');
+  return { product: { id: product.id, type: product.type }, assets };
+}
+
+/** Unknown users, and users of other organizations, are a mistake in the request: nothing is assigned. */
+async function assertMembers(trx: Executor, organizationId: string, users: string[]) {
+  const members = await repo.membersAmong(trx, organizationId, users);
+  const strangers = users.flatMap((user, index) =>
+    members.has(user) ? [] : [{ path: `users.${index}`, message: 'is not a member of this organization' }],
+  );
+  if (strangers.length > 0)
+    throw new AppError('NOT_FOUND', `${strangers.length} of the users are not members of this organization`, strangers);
+}
+
+function asCandidates(assets: AssetRow[], now: Date): CandidateAsset[] {
+  return assets.map((a) => ({
+    id: a.id,
+    active: assetStatus(a, now) === 'active',
+    free: a.seats - Number(a.seats_assigned),
+  }));
+}
+
+/** Assign (SPEC §2.5): one outcome per user; given a product, the active asset with a free seat that ends last. */
+export async function assign(
+  deps: LicensingDeps,
+  actor: Actor,
+  organizationId: string,
+  input: AssignRequest,
+): Promise<AssignResult> {
+  const now = deps.clock.now();
+  const results = await deps.db.transaction().execute(async (trx) => {
+    await lockOrganization(trx, organizationId, now);
+    const { product, assets } = await candidates(trx, organizationId, input);
+    await assertMembers(trx, organizationId, input.users);
+    const held = await repo.activeOfUsers(trx, organizationId, input.users);
+    const plan = planAssignments({ users: input.users, product, held, assets: asCandidates(assets, now) });
+    const rows = plan.flatMap((p) =>
+      p.outcome === 'assigned' && p.assetId
+        ? [
+            {
+              id: newId('assignment', now.getTime()),
+              organizationId,
+              assetId: p.assetId,
+              productId: product.id,
+              productType: product.type,
+              userId: p.user,
+              assignedBy: actor.userId,
+            },
+          ]
+        : [],
+    );
+    // Under the lock every planned row goes in; the indexes would turn a surprise into "already assigned" instead.
+    const inserted = await repo.insertAssignments(trx, rows, now);
+    const created = rows.filter((r) => inserted.has(r.id));
+    await recordCreated(trx, deps, actor, organizationId, created, now);
+    const idOf = new Map(created.map((r) => [r.userId, r.id]));
+    return plan.map((p) => {
+      const lost = p.outcome === 'assigned' && !idOf.has(p.user);
+      return {
+        user: p.user,
+        outcome: lost ? ('already assigned' as const) : p.outcome,
+        assignmentId: idOf.get(p.user) ?? null,
+        assetId: p.assetId,
+      };
+    });
+  });
+  deps.notifyMail();
+  return { results };
+}
+
+async function recordCreated(
+  trx: Executor,
+  deps: Deps<'config'>,
+  actor: Actor,
+  organizationId: string,
+  created: repo.NewAssignment[],
+  now: Date,
+) {
+  if (created.length === 0) return;
+  const entries = created.map((r) => ({
+    action: 'assignment.created' as const,
+    targetType: 'assignment',
+    targetId: r.id,
+    organizationId,
+    after: { user: r.userId, asset: r.assetId, product: r.productId },
+  }));
+  await recordAudits(trx, actor, entries, now);
+  await notifyAssigned(
+    trx,
+    deps,
+    organizationId,
+    await repo.findAssignments(
+      trx,
+      organizationId,
+      created.map((r) => r.id),
+    ),
+    now,
+  );
+}
+
+/** Revoke: ends each named assignment of the organization that is active; the others are `not found`. */
+export async function revoke(
+  deps: LicensingDeps,
+  actor: Actor,
+  organizationId: string,
+  ids: string[],
+): Promise<{ results: { assignment: string; outcome: RevokeOutcome }[] }> {
+  const now = deps.clock.now();
+  const ended = await deps.db.transaction().execute(async (trx) => {
+    const revoked = await repo.revokeAssignments(trx, organizationId, { ids }, actor.userId, now);
+    await recordRevoked(trx, deps, actor, organizationId, revoked, now);
+    return new Set(revoked);
+  });
+  deps.notifyMail();
+  return { results: ids.map((id) => ({ assignment: id, outcome: ended.has(id) ? 'revoked' : 'not found' })) };
+}
+
+async function recordRevoked(
+  trx: Executor,
+  deps: Deps<'config'>,
+  actor: Actor,
+  organizationId: string,
+  ids: string[],
+  now: Date,
+) {
+  if (ids.length === 0) return;
+  const rows = await repo.findAssignments(trx, organizationId, ids);
+  const entries = rows.map((r) => ({
+    action: 'assignment.revoked' as const,
+    targetType: 'assignment',
+    targetId: r.id,
+    organizationId,
+    before: { user: r.user_id, asset: r.asset_id, product: r.product_code },
+  }));
+  await recordAudits(trx, actor, entries, now);
+  await notifyRevoked(trx, deps, organizationId, rows, now);
+}
+
+/** The licenses a member holds, for the refusal of Remove member (SPEC §2.4). */
+export async function heldBy(db: Executor, organizationId: string, userId: string) {
+  const held = await repo.activeOfUsers(db, organizationId, [userId]);
+  return repo.findAssignments(
+    db,
+    organizationId,
+    held.map((h) => h.id),
+  );
+}
+
+/** Revokes every license of a member in the caller's transaction (Remove member, confirmed). */
+export async function revokeAllOf(
+  trx: Executor,
+  deps: Deps<'config'>,
+  actor: Actor,
+  organizationId: string,
+  userId: string,
+  now: Date,
+) {
+  const revoked = await repo.revokeAssignments(trx, organizationId, { userId }, actor.userId, now);
+  await recordRevoked(trx, deps, actor, organizationId, revoked, now);
+  return revoked.length;
+}
