@@ -107,6 +107,22 @@ describe('assigning an asset', () => {
     expect((await assetOf(org, 'ACMESIM00001')).seatsAssigned).toBe(0);
   });
 
+  it('answers "not a member" for a pending invitation of a selection, and assigns the members beside it', async () => {
+    const invited = await json(t, 'POST', `/api/v1/orgs/${org}/invitations`, admin, {
+      emails: 'newcomer@example.com',
+      rights: 'member',
+    });
+    const invitationId = invited.json().results[0].invitationId as string;
+    const lite = await assetOf(org, 'ACMELITE0001');
+    const res = await assign({ asset: lite.id, users: [invitationId, people[3]!.userId] });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().results.map((r: { outcome: string }) => r.outcome)).toEqual(['not a member', 'assigned']);
+    const revoked = await json(t, 'POST', `/api/v1/orgs/${org}/assignments/revoke`, admin, {
+      assignments: [res.json().results[1].assignmentId],
+    });
+    expect(revoked.json().results[0].outcome).toBe('revoked');
+  });
+
   it('answers another organization’s asset like an unknown one', async () => {
     const theirs = await assetOf(other, 'GLBX00000001');
     const res = await assign({ asset: theirs.id, users: [people[1]!.userId] });

@@ -49,6 +49,19 @@ export async function membersAmong(db: Executor, organizationId: string, userIds
   return new Set(rows.map((r) => r.user_id));
 }
 
+/** Which of these ids are invitations of the organization still open (a Members list row of someone not yet in). */
+export async function openInvitationsAmong(db: Executor, organizationId: string, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('invitations')
+    .select('id')
+    .where('organization_id', '=', organizationId)
+    .where('status', '=', 'pending')
+    .where('id', 'in', ids)
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
 /**
  * Inserts the assignments; a row that would break one of the unique rules (one per product, one per type) is
  * skipped rather than failing the rest. Returns the ids inserted.

@@ -9,7 +9,7 @@ import { assetStatus, assetsOfProduct, findAsset } from '../assets/assets.servic
 import { recordAudits } from '../audit/audit.writer.js';
 import { findProduct } from '../catalog/catalog.service.js';
 import { notifyAssigned, notifyRevoked } from './assignment-notices.js';
-import { type CandidateAsset, planAssignments } from './assignment-rules.js';
+import { type CandidateAsset, type Planned, planAssignments } from './assignment-rules.js';
 import * as repo from './assignments.repository.js';
 
 // Assignments (SPEC §2.5): administrators give members the seats of their organization's assets, and take them back.
@@ -37,14 +37,26 @@ async function candidates(db: Executor, organizationId: string, input: AssignReq
   return { product: { id: product.id, type: product.type }, assets };
 }
 
-/** Unknown users, and users of other organizations, are a mistake in the request: nothing is assigned. */
-async function assertMembers(trx: Executor, organizationId: string, users: string[]) {
+/**
+ * The users the request may give seats to. An invitation of the organization (a Members list row of someone who has
+ * not joined yet) is answered `not a member`; any other id that is not a member — unknown, or another
+ * organization's — is a mistake in the request, refused naming it, like an id that does not exist: nothing is assigned.
+ */
+async function membersOf(trx: Executor, organizationId: string, users: string[]) {
   const members = await repo.membersAmong(trx, organizationId, users);
+  const invited = await repo.openInvitationsAmong(
+    trx,
+    organizationId,
+    users.filter((u) => !members.has(u)),
+  );
   const strangers = users.flatMap((user, index) =>
-    members.has(user) ? [] : [{ path: `users.${index}`, message: 'is not a member of this organization' }],
+    members.has(user) || invited.has(user)
+      ? []
+      : [{ path: `users.${index}`, message: 'is not a member of this organization' }],
   );
   if (strangers.length > 0)
     throw new AppError('NOT_FOUND', `${strangers.length} of the users are not members of this organization`, strangers);
+  return { members: users.filter((u) => members.has(u)) };
 }
 
 function asCandidates(assets: AssetRow[], now: Date): CandidateAsset[] {
@@ -52,6 +64,42 @@ function asCandidates(assets: AssetRow[], now: Date): CandidateAsset[] {
     id: a.id,
     active: assetStatus(a, now) === 'active',
     free: a.seats - Number(a.seats_assigned),
+  }));
+}
+
+interface Context {
+  organizationId: string;
+  product: { id: string; type: string | null };
+  assignedBy: string | null;
+  now: Date;
+}
+
+function newRows(plan: Planned[], ctx: Context): repo.NewAssignment[] {
+  return plan.flatMap((p) =>
+    p.outcome === 'assigned' && p.assetId
+      ? [
+          {
+            id: newId('assignment', ctx.now.getTime()),
+            organizationId: ctx.organizationId,
+            assetId: p.assetId,
+            productId: ctx.product.id,
+            productType: ctx.product.type,
+            userId: p.user,
+            assignedBy: ctx.assignedBy,
+          },
+        ]
+      : [],
+  );
+}
+
+/** The answer per user, in the order given; under the lock every planned row went in (the indexes are a backstop). */
+function answer(plan: Planned[], created: repo.NewAssignment[]): AssignResult['results'] {
+  const idOf = new Map(created.map((r) => [r.userId, r.id]));
+  return plan.map((p) => ({
+    user: p.user,
+    outcome: p.outcome === 'assigned' && !idOf.has(p.user) ? 'already assigned' : p.outcome,
+    assignmentId: idOf.get(p.user) ?? null,
+    assetId: p.assetId,
   }));
 }
 
@@ -66,38 +114,19 @@ export async function assign(
   const results = await deps.db.transaction().execute(async (trx) => {
     await lockOrganization(trx, organizationId, now);
     const { product, assets } = await candidates(trx, organizationId, input);
-    await assertMembers(trx, organizationId, input.users);
-    const held = await repo.activeOfUsers(trx, organizationId, input.users);
-    const plan = planAssignments({ users: input.users, product, held, assets: asCandidates(assets, now) });
-    const rows = plan.flatMap((p) =>
-      p.outcome === 'assigned' && p.assetId
-        ? [
-            {
-              id: newId('assignment', now.getTime()),
-              organizationId,
-              assetId: p.assetId,
-              productId: product.id,
-              productType: product.type,
-              userId: p.user,
-              assignedBy: actor.userId,
-            },
-          ]
-        : [],
+    const { members } = await membersOf(trx, organizationId, input.users);
+    const held = await repo.activeOfUsers(trx, organizationId, members);
+    const planned = new Map(
+      planAssignments({ users: members, product, held, assets: asCandidates(assets, now) }).map((p) => [p.user, p]),
     );
-    // Under the lock every planned row goes in; the indexes would turn a surprise into "already assigned" instead.
+    const plan = input.users.map(
+      (user) => planned.get(user) ?? { user, outcome: 'not a member' as const, assetId: null },
+    );
+    const rows = newRows(plan, { organizationId, product, assignedBy: actor.userId, now });
     const inserted = await repo.insertAssignments(trx, rows, now);
     const created = rows.filter((r) => inserted.has(r.id));
     await recordCreated(trx, deps, actor, organizationId, created, now);
-    const idOf = new Map(created.map((r) => [r.userId, r.id]));
-    return plan.map((p) => {
-      const lost = p.outcome === 'assigned' && !idOf.has(p.user);
-      return {
-        user: p.user,
-        outcome: lost ? ('already assigned' as const) : p.outcome,
-        assignmentId: idOf.get(p.user) ?? null,
-        assetId: p.assetId,
-      };
-    });
+    return answer(plan, created);
   });
   deps.notifyMail();
   return { results };
