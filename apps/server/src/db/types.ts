@@ -1,3 +1,4 @@
+import type { Rights } from '@portico/contracts';
 import type { Generated, Insertable, Selectable } from 'kysely';
 
 /**
@@ -150,7 +151,7 @@ export interface AssetsTable {
 export interface OrganizationMembersTable {
   organization_id: string;
   user_id: string;
-  rights: 'admin' | 'member';
+  rights: Rights;
   /** Copies of the account's email and name, kept in step by upsertMember and renames, for the Members list. */
   email: Generated<string>;
   name: Generated<string>;
@@ -193,7 +194,7 @@ export interface InvitationsTable {
   id: string;
   organization_id: string;
   email: string;
-  rights: 'admin' | 'member';
+  rights: Rights;
   message: string | null;
   invited_by_user_id: string | null;
   status: 'pending' | 'accepted' | 'revoked' | 'replaced';

@@ -1,3 +1,4 @@
+import type { Rights } from '@portico/contracts';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -48,7 +49,7 @@ afterAll(async () => t?.close());
 
 type Outcome = { email: string; outcome: string; invitationId: string | null };
 
-async function invite(emails: string | string[], rights: 'admin' | 'member' = 'member', message?: string) {
+async function invite(emails: string | string[], rights: Rights = 'member', message?: string) {
   const res = await json(t, 'POST', `/api/v1/orgs/${org}/invitations`, admin, {
     emails,
     rights,
@@ -59,7 +60,7 @@ async function invite(emails: string | string[], rights: 'admin' | 'member' = 'm
 }
 
 /** One new invitation; returns its id. */
-async function inviteOne(email: string, rights: 'admin' | 'member' = 'member', message?: string): Promise<string> {
+async function inviteOne(email: string, rights: Rights = 'member', message?: string): Promise<string> {
   const [result] = await invite(email, rights, message);
   expect(result).toMatchObject({ email, outcome: 'invited' });
   return result!.invitationId!;
@@ -386,7 +387,7 @@ async function signedInAgain(email: string): Promise<string> {
 }
 
 describe('member actions', () => {
-  const patch = (userId: string, rights: 'admin' | 'member', cookie = admin) =>
+  const patch = (userId: string, rights: Rights, cookie = admin) =>
     json(t, 'PATCH', `/api/v1/orgs/${org}/members/${userId}`, cookie, { rights });
   const remove = (userId: string, cookie = admin) => json(t, 'DELETE', `/api/v1/orgs/${org}/members/${userId}`, cookie);
   const idOf = async (email: string) =>
