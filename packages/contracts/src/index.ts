@@ -3,6 +3,7 @@ export * from './assets.js';
 export * from './audit.js';
 export * from './errors.js';
 export * from './ids.js';
+export * from './ids-input.js';
 export * from './invitations.js';
 export * from './licensing.js';
 export * from './mail.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SearchText } from './ids-input.js';
 
 /** User Rights in an organization (SPEC §2.4): what a member is, and what an invitation will make its invitee. */
 export const RIGHTS = ['member', 'admin'] as const;
@@ -92,7 +93,7 @@ export type MemberStatus = (typeof MEMBER_STATUSES)[number];
  * joined or invited date, oldest or newest first) and a cursor.
  */
 export const MembersQuery = z.strictObject({
-  q: z.string().trim().max(200).optional(),
+  q: SearchText.optional(),
   status: z.enum(MEMBER_STATUSES).optional(),
   sort: z.enum(MEMBER_SORTS).default('email'),
   cursor: z.string().max(500).optional(),

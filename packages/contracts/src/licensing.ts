@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Product } from './assets.js';
+import { IdInput, SearchText } from './ids-input.js';
 
 /** Users a request assigns to at most (SPEC §6: 500 members in one request), and assignments a bulk revoke names. */
 export const ASSIGN_MAX_USERS = 500;
@@ -16,7 +17,7 @@ export const ASSIGN_OUTCOMES = [
 ] as const;
 export type AssignOutcome = (typeof ASSIGN_OUTCOMES)[number];
 
-const id = z.string().trim().min(1).max(100);
+const id = IdInput;
 
 /** A list of ids with no repeats: a repeated user or assignment is a mistake in the request, named by its index. */
 function distinctIds(max: number, what: string) {
@@ -78,7 +79,7 @@ export const AssignmentsQuery = z.strictObject({
   /** By id or code. */
   product: id.optional(),
   /** The assignee's name or email, for an asset's list of assignees. */
-  q: z.string().trim().max(200).optional(),
+  q: SearchText.optional(),
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

@@ -1,4 +1,4 @@
-import { EmailBody, OperatorList } from '@portico/contracts';
+import { EmailBody, IdInput, OperatorList } from '@portico/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/request-info.js';
@@ -33,7 +33,7 @@ export const operatorsRoutes: FastifyPluginAsyncZod = async (app) => {
     route('operator', {
       tags,
       summary: 'Remove operator rights',
-      params: z.object({ user: z.string().min(1).max(100) }),
+      params: z.object({ user: IdInput }),
       response: { 200: OperatorList },
     }),
     async (request) => {

@@ -1,4 +1,4 @@
-import { ChangePasswordRequest, PasswordChanged, SessionList, SessionsRevoked } from '@portico/contracts';
+import { ChangePasswordRequest, IdInput, PasswordChanged, SessionList, SessionsRevoked } from '@portico/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sessionOf } from '../../http/access.js';
@@ -75,7 +75,7 @@ export const sessionRoutes: FastifyPluginAsyncZod = async (app) => {
       {
         tags,
         summary: 'Sign out one of your sessions',
-        params: z.object({ id: z.string().max(100) }),
+        params: z.object({ id: IdInput }),
       },
       { scope: 'account' },
     ),

@@ -3,6 +3,7 @@ import {
   AssetList,
   ChangeAssetModeRequest,
   CreateAssetRequest,
+  IdInput,
   ListQuery,
   OrganizationOverview,
   UpdateAssetRequest,
@@ -16,7 +17,7 @@ import { assetImportRoutes } from './asset-import.routes.js';
 import { enableOnlineLicensing, updateAsset } from './asset-updates.service.js';
 import * as assets from './assets.service.js';
 
-const id = z.string().min(1).max(100);
+const id = IdInput;
 const org = z.object({ org: id });
 
 /** Assets (SPEC §2.2): administrators monitor their organization's; operators add and change them. */

@@ -5,6 +5,7 @@ import {
   AuditQuery,
   OperatorAuditActionsQuery,
   OperatorAuditQuery,
+  OrgParams,
 } from '@portico/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -16,7 +17,7 @@ import { auditCsvFilename } from './audit.csv.js';
 import { type AuditScope, auditActions, exportAudit, listAudit, operatorScope } from './audit.service.js';
 
 const tags = ['audit'];
-const orgParams = z.object({ org: z.string().min(1).max(100) });
+const orgParams = OrgParams;
 
 /** JSON pages by default; `format=csv` answers a download, documented as its own media type. */
 const listResponse = {

@@ -1,5 +1,6 @@
 import {
   AcceptResult,
+  IdInput,
   InvitationHistory,
   InvitationLink,
   InvitationView,
@@ -16,10 +17,16 @@ import * as invitations from './invitations.service.js';
 import { invite } from './invite.service.js';
 
 const tags = ['members'];
-const key = z.string().min(1).max(100);
+const key = IdInput;
 const orgParams = z.object({ org: key });
 const invitationParams = z.object({ org: key, id: key });
-const tokenParams = z.object({ token: z.string().min(1).max(200) });
+const tokenParams = z.object({
+  token: z
+    .string()
+    .min(1)
+    .max(200)
+    .regex(/^\P{Cc}*$/u, { message: 'must not contain control characters' }),
+});
 
 /** Invitations (SPEC §2.4): administrators and operators of the organization send them; the invitee accepts. */
 export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -3,7 +3,9 @@ import {
   AssignmentsQuery,
   AssignRequest,
   AssignResult,
+  IdInput,
   MyProducts,
+  OrgParams,
   RevokeRequest,
   RevokeResult,
 } from '@portico/contracts';
@@ -17,8 +19,9 @@ import { listAssignments, myProducts } from './assignment-views.service.js';
 import { assign, revoke } from './assignments.service.js';
 
 const tags = ['licensing'];
-const key = z.string().min(1).max(100);
-const orgParams = z.object({ org: key });
+
+const key = IdInput;
+const orgParams = OrgParams;
 
 /** Assign and revoke products (SPEC §2.5), and My products. */
 export const assignmentRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -53,7 +56,11 @@ export const assignmentRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.delete(
     '/api/v1/orgs/:org/assignments/:id',
-    route('org-admin', { tags, summary: 'Revoke an assignment', params: z.object({ org: key, id: key }) }),
+    route('org-admin', {
+      tags,
+      summary: 'Revoke an assignment',
+      params: z.object({ org: key, id: key }),
+    }),
     async (request, reply) => {
       const { results } = await revoke(deps, actorOf(request), organizationOf(request).id, [request.params.id]);
       if (results[0]?.outcome !== 'revoked') throw AppError.notFound('assignment');

@@ -1,4 +1,4 @@
-import { AdministratorList, EmailBody } from '@portico/contracts';
+import { AdministratorList, EmailBody, IdInput } from '@portico/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/request-info.js';
@@ -6,7 +6,7 @@ import { route } from '../../http/route.js';
 import { appointAdministrator, listAdministrators, removeAdministrator } from './members.service.js';
 
 const tags = ['operator'];
-const key = z.string().min(1).max(100);
+const key = IdInput;
 
 /** Operators appoint and remove any organization's administrators (SPEC §2.3), the last one included. */
 export const administratorRoutes: FastifyPluginAsyncZod = async (app) => {

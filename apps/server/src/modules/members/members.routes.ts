@@ -1,4 +1,11 @@
-import { ChangeRightsRequest, MemberList, MembersQuery, MyOrganization, RemoveMemberQuery } from '@portico/contracts';
+import {
+  ChangeRightsRequest,
+  IdInput,
+  MemberList,
+  MembersQuery,
+  MyOrganization,
+  RemoveMemberQuery,
+} from '@portico/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { organizationOf, rightsOf } from '../../http/access.js';
@@ -8,7 +15,7 @@ import { listMembers } from './directory.service.js';
 import { administratorsOf, changeRights, removeMember } from './members.service.js';
 
 const tags = ['members'];
-const key = z.string().min(1).max(100);
+const key = IdInput;
 const orgParams = z.object({ org: key });
 const memberParams = z.object({ org: key, user: key });
 

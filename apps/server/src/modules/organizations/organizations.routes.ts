@@ -3,6 +3,7 @@ import {
   ListQuery,
   Organization,
   OrganizationList,
+  OrgParams,
   RenameOrganizationRequest,
 } from '@portico/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -12,7 +13,7 @@ import { route } from '../../http/route.js';
 import * as organizations from './organizations.service.js';
 
 const tags = ['operator'];
-const orgParams = z.object({ org: z.string().min(1).max(100) });
+const orgParams = OrgParams;
 
 /** Organizations (SPEC §2.2): only operators create, list and rename them. */
 export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -1,4 +1,11 @@
-import { ClaimInfo, ClaimRequest, ClaimResult, RegistrationRequest, RegistrationResult } from '@portico/contracts';
+import {
+  ClaimInfo,
+  ClaimRequest,
+  ClaimResult,
+  OrgParams,
+  RegistrationRequest,
+  RegistrationResult,
+} from '@portico/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, requestInfo } from '../../http/request-info.js';
@@ -6,7 +13,7 @@ import { route } from '../../http/route.js';
 import { claim, claimInfo, registerSerial } from './registrations.service.js';
 
 const tags = ['registration'];
-const org = z.object({ org: z.string().min(1).max(100) });
+const org = OrgParams;
 
 /**
  * Register product and the First Moment of Truth (SPEC §2.3). The claim routes are for users linked to `:org` by a
