@@ -21,17 +21,26 @@ function useNavItems(me: Me | null | undefined, current: CurrentOrganization | n
     const params = { org: current.id };
     items.push(
       { to: '/orgs/$org/members', params, label: 'Members' },
-      { to: '/orgs/$org', params, hash: 'products', label: 'Products' },
+      { to: '/orgs/$org/products', params, label: 'Products' },
       { to: '/orgs/$org', params, hash: 'services', label: 'Services' },
       { to: '/orgs/$org/audit', params, label: 'Audit log' },
     );
   } else if (current?.rights === 'member') {
-    items.push({ to: '/orgs/$org', params: { org: current.id }, label: 'My organization' });
+    const params = { org: current.id };
+    items.push(
+      { to: '/orgs/$org/my-products', params, label: 'My products' },
+      { to: '/orgs/$org', params, label: 'My organization' },
+    );
   }
   if (me?.isOperator) items.push({ to: '/operator', label: 'Operator' });
   if (me) items.push({ to: '/account', label: 'Account' });
   if (devMailbox) items.push({ to: '/dev/mailbox', label: 'Dev mailbox' });
   return items;
+}
+
+/** Administrators hold seats too: their My products is in the profile menu (members have it in the navigation). */
+function myProductsOf(current: CurrentOrganization | null): string | undefined {
+  return current?.rights === 'admin' && current.name !== null ? current.id : undefined;
 }
 
 /** The frame of every page: header with brand, navigation and profile menu; the nav folds into a burger on phones. */
@@ -77,7 +86,11 @@ export function Layout() {
                 <OrganizationSwitcher organizations={organizations} current={current} />
               </Box>
             )}
-            {user ? <ProfileMenu name={user.name} email={user.email} /> : me.isPending ? null : <SignedOutActions />}
+            {user ? (
+              <ProfileMenu name={user.name} email={user.email} organization={myProductsOf(current)} />
+            ) : me.isPending ? null : (
+              <SignedOutActions />
+            )}
           </Group>
         </Group>
       </AppShell.Header>

@@ -16,6 +16,7 @@ import { invitationRoute, invitationWelcomeRoute } from './routes/invitations';
 import { membersRoute } from './routes/members';
 import { operatorRouteTree } from './routes/operator';
 import { claimRoute, portalRoute, registerRoute, welcomeAdminRoute } from './routes/organizations';
+import { myProductsRoute, productRoute, productsRoute } from './routes/products';
 import { rootRoute } from './routes/root';
 
 const homeRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', component: HomePage });
@@ -106,6 +107,9 @@ const routeTree = rootRoute.addChildren([
   welcomeAdminRoute,
   portalRoute,
   membersRoute,
+  productsRoute,
+  productRoute,
+  myProductsRoute,
   invitationRoute,
   invitationWelcomeRoute,
   operatorRouteTree,

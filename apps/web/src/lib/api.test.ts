@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { ApiError, apiRequest, withQuery } from './api';
+import { ApiError, api, apiRequest, withQuery } from './api';
 
 function sentHeaders(): Record<string, string> {
   const [, init] = vi.mocked(fetch).mock.calls[0] ?? [];
@@ -72,5 +72,13 @@ describe('withQuery', () => {
   it('adds the parameters that are set, encoded, and leaves out the rest', () => {
     expect(withQuery('/api/v1/x', { q: 'a&b c', cursor: undefined, status: '' })).toBe('/api/v1/x?q=a%26b+c');
     expect(withQuery('/api/v1/x', { cursor: undefined })).toBe('/api/v1/x');
+  });
+});
+
+describe('changes with an Idempotency-Key', () => {
+  it('send the key as a header', async () => {
+    respond(204, undefined);
+    await api.delete('/api/v1/orgs/o/assignments/a', undefined, { idempotencyKey: 'k-1' });
+    expect(sentHeaders()['idempotency-key']).toBe('k-1');
   });
 });

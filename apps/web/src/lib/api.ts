@@ -47,6 +47,8 @@ interface RequestOptions<T> {
   /** Parses the answer, so a server that drifts from the contract fails loudly here and not deep in a page. */
   schema?: z.ZodType<T>;
   signal?: AbortSignal;
+  /** Sent as Idempotency-Key: the same change sent again with the same key runs once (SPEC §4.2). */
+  idempotencyKey?: string;
 }
 
 /** Retry-After is either seconds or an HTTP date (RFC 9110 §10.2.3). */
@@ -129,8 +131,9 @@ function networkError(): ApiError {
 
 /** The one way the app talks to the API: same-origin cookies, JSON both ways, errors as ApiError. */
 export async function apiRequest<T = void>(path: string, options: RequestOptions<T> = {}): Promise<T> {
-  const { method = 'GET', body, schema, signal } = options;
+  const { method = 'GET', body, schema, signal, idempotencyKey } = options;
   const headers: Record<string, string> = { accept: 'application/json' };
+  if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
   // Only a request with a body declares JSON: Fastify refuses an empty body sent as application/json.
   if (body !== undefined) headers['content-type'] = 'application/json';
 
@@ -200,11 +203,17 @@ export function withQuery(path: string, params: Record<string, string | undefine
   return query ? `${path}?${query}` : path;
 }
 
+/** What a change may add to its request. */
+interface ChangeOptions {
+  idempotencyKey?: string;
+}
+
 export const api = {
   get: <T>(path: string, schema: z.ZodType<T>, signal?: AbortSignal) => apiRequest(path, { schema, signal }),
-  post: <T = void>(path: string, body?: unknown, schema?: z.ZodType<T>) =>
-    apiRequest(path, { method: 'POST', body, schema }),
-  patch: <T = void>(path: string, body: unknown, schema?: z.ZodType<T>) =>
-    apiRequest(path, { method: 'PATCH', body, schema }),
-  delete: <T = void>(path: string, schema?: z.ZodType<T>) => apiRequest(path, { method: 'DELETE', schema }),
+  post: <T = void>(path: string, body?: unknown, schema?: z.ZodType<T>, options: ChangeOptions = {}) =>
+    apiRequest(path, { method: 'POST', body, schema, ...options }),
+  patch: <T = void>(path: string, body: unknown, schema?: z.ZodType<T>, options: ChangeOptions = {}) =>
+    apiRequest(path, { method: 'PATCH', body, schema, ...options }),
+  delete: <T = void>(path: string, schema?: z.ZodType<T>, options: ChangeOptions = {}) =>
+    apiRequest(path, { method: 'DELETE', schema, ...options }),
 };

@@ -13,9 +13,11 @@ function initials(name: string): string {
 interface ProfileMenuProps {
   name: string;
   email: string;
+  /** The organization whose My products the menu offers (administrators; members have it in the navigation). */
+  organization?: string;
 }
 
-export function ProfileMenu({ name, email }: ProfileMenuProps) {
+export function ProfileMenu({ name, email, organization }: ProfileMenuProps) {
   const navigate = useNavigate();
   const signOut = useSignOut();
 
@@ -60,6 +62,11 @@ export function ProfileMenu({ name, email }: ProfileMenuProps) {
         <MenuItemLink to="/account" hash="sessions">
           Sessions
         </MenuItemLink>
+        {organization && (
+          <MenuItemLink to="/orgs/$org/my-products" params={{ org: organization }}>
+            My products
+          </MenuItemLink>
+        )}
         <MenuItemLink to="/register">Register product</MenuItemLink>
         <Menu.Divider />
         <Menu.Item color="red" onClick={handleSignOut} disabled={signOut.isPending}>

@@ -17,6 +17,8 @@ import {
 } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api, apiRequest, withQuery } from '../../lib/api';
+import { useLicensingMutation } from '../../lib/assignments';
+import { collectPages, sendOnce } from '../../lib/batches';
 import { inviteInBatches } from './invite-batches';
 
 export interface MembersFilter {
@@ -26,6 +28,8 @@ export interface MembersFilter {
 }
 
 const PAGE_SIZE = 50;
+/** The most members one selection holds ("Select all matching"). */
+export const MATCHING_MAX = 10_000;
 const orgPath = (org: string) => `/api/v1/orgs/${encodeURIComponent(org)}`;
 const invitationPath = (org: string, id: string) => `${orgPath(org)}/invitations/${encodeURIComponent(id)}`;
 
@@ -48,8 +52,32 @@ export const fetchInvitationHistory = (org: string, id: string, signal?: AbortSi
   api.get(`${invitationPath(org, id)}/history`, InvitationHistory, signal);
 export const changeRights = (org: string, user: string, rights: Rights) =>
   api.patch(`${orgPath(org)}/members/${encodeURIComponent(user)}`, { rights });
-export const removeMember = (org: string, user: string) =>
-  apiRequest(`${orgPath(org)}/members/${encodeURIComponent(user)}`, { method: 'DELETE' });
+/** Remove member; one who holds licenses only with revokeLicenses, which revokes them in the same step (SPEC §2.4). */
+export const removeMember = (org: string, user: string, revokeLicenses = false) =>
+  sendOnce((idempotencyKey) =>
+    api.delete(
+      withQuery(`${orgPath(org)}/members/${encodeURIComponent(user)}`, {
+        revokeLicenses: revokeLicenses ? 'true' : undefined,
+      }),
+      undefined,
+      { idempotencyKey },
+    ),
+  );
+
+/** The members (not invitations) a search and filter match, up to MATCHING_MAX, read 200 a page. */
+export async function fetchMatchingMembers(
+  org: string,
+  filter: MembersFilter,
+  onProgress: (collected: number) => void,
+  signal?: AbortSignal,
+) {
+  const read = async (cursor: string | null) => {
+    const params = { ...filter, cursor: cursor ?? undefined, limit: '200' };
+    const page = await api.get(withQuery(`${orgPath(org)}/members`, params), MemberList, signal);
+    return { items: page.items.filter((row) => row.kind === 'member'), nextCursor: page.nextCursor };
+  };
+  return collectPages(read, { max: MATCHING_MAX, onProgress, signal });
+}
 
 // --- query options --------------------------------------------------------------------------------------------
 
@@ -95,7 +123,11 @@ export const useReissueInvitation = (org: string) =>
 export const useRevokeInvitation = (org: string) => useMembersMutation(org, (id: string) => revokeInvitation(org, id));
 export const useChangeRights = (org: string) =>
   useMembersMutation(org, ({ user, rights }: { user: string; rights: Rights }) => changeRights(org, user, rights));
-export const useRemoveMember = (org: string) => useMembersMutation(org, (user: string) => removeMember(org, user));
+/** Removing a member may revoke their licenses: seats and product lists are read again too. */
+export const useRemoveMember = (org: string) =>
+  useLicensingMutation(org, ({ user, revokeLicenses }: { user: string; revokeLicenses?: boolean }) =>
+    removeMember(org, user, revokeLicenses),
+  );
 /** Copying the link is recorded in the invitation's history, so it refreshes like the other actions. */
 export const useInvitationLink = (org: string) => useMembersMutation(org, (id: string) => fetchInvitationLink(org, id));
 

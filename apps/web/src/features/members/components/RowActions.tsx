@@ -9,6 +9,7 @@ export type RowAction =
   | 'history'
   | 'make-admin'
   | 'make-member'
+  | 'details'
   | 'remove';
 
 interface RowActionsProps {
@@ -52,6 +53,7 @@ export function RowActions({ row, onAction }: RowActionsProps) {
           </>
         ) : (
           <>
+            {item('details', 'Details and products')}
             {row.userRights === 'Admin'
               ? item('make-member', 'Change to Member')
               : item('make-admin', 'Change to Admin')}

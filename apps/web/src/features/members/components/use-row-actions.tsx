@@ -1,26 +1,23 @@
-import { notifications } from '@mantine/notifications';
 import type { MemberRow } from '@portico/contracts';
 import { useState } from 'react';
 import {
   useChangeRights,
   useInvitationLink,
   useReissueInvitation,
-  useRemoveMember,
   useResendInvitation,
   useRevokeInvitation,
 } from '../api';
 import { ConfirmDialog } from './ConfirmDialog';
 import { InvitationHistoryDialog } from './InvitationHistoryDialog';
 import { LinkDialog } from './LinkDialog';
+import { done, failed } from './notify';
 import type { RowAction } from './RowActions';
+import { useRemoval } from './use-removal';
 
-type Confirmable = 'reissue' | 'revoke' | 'remove';
-
-const failed = (error: Error) => notifications.show({ color: 'red', title: 'Not done', message: error.message });
-const done = (title: string, message: string) => notifications.show({ color: 'teal', title, message });
+type Confirmable = 'reissue' | 'revoke';
 
 /** What happens when an item of a row's `•••` menu is chosen, and the dialogs some of them open. */
-export function useRowActions(org: string) {
+export function useRowActions(org: string, onDetails: (row: MemberRow) => void) {
   const [confirming, setConfirming] = useState<{ action: Confirmable; row: MemberRow } | null>(null);
   const [history, setHistory] = useState<MemberRow | null>(null);
   const [shownLink, setShownLink] = useState<string | null>(null);
@@ -29,7 +26,7 @@ export function useRowActions(org: string) {
   const reissue = useReissueInvitation(org);
   const revoke = useRevokeInvitation(org);
   const changeRights = useChangeRights(org);
-  const remove = useRemoveMember(org);
+  const removal = useRemoval(org);
 
   const copyLink = (row: MemberRow) =>
     link.mutate(row.id, {
@@ -46,8 +43,10 @@ export function useRowActions(org: string) {
     });
 
   const run = (action: RowAction, row: MemberRow) => {
-    if (action === 'reissue' || action === 'revoke' || action === 'remove') setConfirming({ action, row });
+    if (action === 'reissue' || action === 'revoke') setConfirming({ action, row });
+    else if (action === 'remove') removal.ask(row);
     else if (action === 'history') setHistory(row);
+    else if (action === 'details') onDetails(row);
     else if (action === 'copy-link') copyLink(row);
     else if (action === 'resend')
       resend.mutate(row.id, {
@@ -79,19 +78,11 @@ export function useRowActions(org: string) {
         },
         onError: failed,
       });
-    else if (action === 'revoke')
+    else
       revoke.mutate(row.id, {
         onSuccess: () => {
           close();
           done('Invitation revoked', `The link sent to ${row.email} no longer works.`);
-        },
-        onError: failed,
-      });
-    else
-      remove.mutate(row.id, {
-        onSuccess: () => {
-          close();
-          done('Member removed', `${row.email} is no longer a member of this organization.`);
         },
         onError: failed,
       });
@@ -101,12 +92,13 @@ export function useRowActions(org: string) {
     <>
       <ConfirmDialog
         request={confirming}
-        pending={reissue.isPending || revoke.isPending || remove.isPending}
+        pending={reissue.isPending || revoke.isPending}
         onConfirm={confirm}
         onCancel={() => setConfirming(null)}
       />
       <InvitationHistoryDialog org={org} row={history} onClose={() => setHistory(null)} />
       <LinkDialog link={shownLink} onClose={() => setShownLink(null)} />
+      {removal.dialogs}
     </>
   );
   return { run, dialogs };

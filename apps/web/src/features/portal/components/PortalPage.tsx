@@ -56,6 +56,11 @@ function AdminPortal({ org }: { org: string }) {
         id="products"
         title="Products"
         description="Every license your organization owns, with its seats and its licensing mode."
+        actions={
+          <ButtonLink to="/orgs/$org/products" params={{ org: organization.id }} variant="light" size="xs">
+            Assign and revoke
+          </ButtonLink>
+        }
       >
         <AssetList assets={products} kind="license" label="Products" empty="Your organization has no licenses yet." />
       </Section>

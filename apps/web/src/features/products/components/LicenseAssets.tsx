@@ -1,0 +1,146 @@
+import { Box, Group, Paper, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import type { Asset } from '@portico/contracts';
+import type { ReactNode } from 'react';
+import { AssetStatusBadge } from '../../../components/assets/AssetStatusBadge';
+import { formatTerm, modeLabel } from '../../../components/assets/asset-format';
+import { SeatsBar } from '../../../components/assets/SeatsBar';
+import { CardList } from '../../../components/CardList';
+import { AnchorLink } from '../../../components/links';
+import { OnlineLicensingAction } from './OnlineLicensingAction';
+
+interface LicenseAssetsProps {
+  org: string;
+  assets: Asset[];
+  onEnableOnline: (asset: Asset) => void;
+}
+
+/** The organization's licenses: a table on wide screens, cards on phones; each product's name opens its assignees. */
+export function LicenseAssets(props: LicenseAssetsProps) {
+  if (props.assets.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        Your organization has no licenses yet.
+      </Text>
+    );
+  return (
+    <>
+      <Box visibleFrom="sm">
+        <LicenseTable {...props} />
+      </Box>
+      <Box hiddenFrom="sm">
+        <LicenseCards {...props} />
+      </Box>
+    </>
+  );
+}
+
+const seatsLabel = (asset: Asset) => `Seats of ${asset.product.name} ${asset.serialDisplay}`;
+
+function ProductLink({ org, asset }: { org: string; asset: Asset }) {
+  return (
+    <div>
+      <AnchorLink to="/orgs/$org/products/$asset" params={{ org, asset: asset.id }} size="sm" fw={600}>
+        {asset.product.name}
+        {/* Two assets of one product would otherwise be two links of the same name. */}
+        <VisuallyHidden>, serial number {asset.serialDisplay}</VisuallyHidden>
+      </AnchorLink>
+      <Text size="xs" c="dimmed">
+        {asset.product.code}
+      </Text>
+    </div>
+  );
+}
+
+function LicenseTable({ org, assets, onEnableOnline }: LicenseAssetsProps) {
+  return (
+    <Table.ScrollContainer minWidth={980}>
+      <Table verticalSpacing="sm" highlightOnHover aria-label="Licenses">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Product</Table.Th>
+            <Table.Th scope="col">Serial number</Table.Th>
+            <Table.Th scope="col">Seats</Table.Th>
+            <Table.Th scope="col">Mode</Table.Th>
+            <Table.Th scope="col">Term</Table.Th>
+            <Table.Th scope="col">Status</Table.Th>
+            <Table.Th scope="col">
+              <VisuallyHidden>Actions</VisuallyHidden>
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {assets.map((asset) => (
+            <Table.Tr key={asset.id}>
+              <Table.Td>
+                <ProductLink org={org} asset={asset} />
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+                  {asset.serialDisplay}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <SeatsBar asset={asset} label={seatsLabel(asset)} />
+              </Table.Td>
+              <Table.Td>{modeLabel(asset.mode)}</Table.Td>
+              <Table.Td>
+                <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                  {formatTerm(asset)}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <AssetStatusBadge status={asset.status} />
+              </Table.Td>
+              <Table.Td>
+                {asset.mode === 'machine' && (
+                  <OnlineLicensingAction asset={asset} onEnable={onEnableOnline} compact align="flex-end" />
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Group gap="xs" wrap="nowrap" align="baseline">
+      <Text size="xs" c="dimmed" w={64} style={{ flexShrink: 0 }}>
+        {label}
+      </Text>
+      <Box fz="sm" style={{ minWidth: 0, flex: 1, overflowWrap: 'anywhere' }}>
+        {children}
+      </Box>
+    </Group>
+  );
+}
+
+function LicenseCards({ org, assets, onEnableOnline }: LicenseAssetsProps) {
+  return (
+    <CardList aria-label="Licenses">
+      {assets.map((asset) => (
+        <Paper component="li" key={asset.id} withBorder radius="md" p="sm">
+          <Stack gap={8}>
+            <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
+              <ProductLink org={org} asset={asset} />
+              <AssetStatusBadge status={asset.status} />
+            </Group>
+            <Fact label="Serial">
+              <Text span size="sm" ff="monospace">
+                {asset.serialDisplay}
+              </Text>
+            </Fact>
+            <Fact label="Seats">
+              <SeatsBar asset={asset} label={seatsLabel(asset)} />
+            </Fact>
+            <Fact label="Mode">{modeLabel(asset.mode)}</Fact>
+            <Fact label="Term">{formatTerm(asset)}</Fact>
+            {asset.mode === 'machine' && <OnlineLicensingAction asset={asset} onEnable={onEnableOnline} compact />}
+          </Stack>
+        </Paper>
+      ))}
+    </CardList>
+  );
+}
