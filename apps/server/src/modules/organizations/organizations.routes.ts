@@ -7,7 +7,6 @@ import {
   RenameOrganizationRequest,
 } from '@portico/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { actorOf } from '../../http/request-info.js';
 import { route } from '../../http/route.js';
 import * as organizations from './organizations.service.js';

@@ -7,7 +7,6 @@ import {
   RegistrationResult,
 } from '@portico/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { actorOf, requestInfo } from '../../http/request-info.js';
 import { route } from '../../http/route.js';
 import { claim, claimInfo, registerSerial } from './registrations.service.js';
