@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerAssignmentCommands } from './cli/assignments.js';
 import { registerCatalogCommands } from './cli/catalog.js';
 import { serviceDeps, withDatabase } from './cli/database.js';
 import { registerDemoCommand } from './cli/demo.js';
@@ -47,6 +48,7 @@ export function buildCli(): Command {
     });
 
   registerCatalogCommands(program);
+  registerAssignmentCommands(program);
   registerDemoCommand(program);
 
   program
