@@ -2,6 +2,7 @@ import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useNavigate } from '@tanstack/react-router';
 import { MenuItemLink } from '../../components/links';
+import { menuItemColor } from '../../components/menu-item-color';
 import { useSignOut } from '../../lib/session';
 import classes from './layout.module.css';
 
@@ -69,7 +70,7 @@ export function ProfileMenu({ name, email, organization }: ProfileMenuProps) {
         )}
         <MenuItemLink to="/register">Register product</MenuItemLink>
         <Menu.Divider />
-        <Menu.Item color="red" onClick={handleSignOut} disabled={signOut.isPending}>
+        <Menu.Item {...menuItemColor('red')} onClick={handleSignOut} disabled={signOut.isPending}>
           Sign out
         </Menu.Item>
       </Menu.Dropdown>

@@ -1,5 +1,6 @@
 import { ActionIcon, Menu } from '@mantine/core';
 import type { MemberRow } from '@portico/contracts';
+import { menuItemColor } from '../../../components/menu-item-color';
 
 export type RowAction =
   | 'copy-link'
@@ -27,7 +28,7 @@ export function RowActions({ row, onAction }: RowActionsProps) {
     <Menu.Item
       onClick={() => onAction(action, row)}
       disabled={options.disabled}
-      color={options.danger ? 'red' : undefined}
+      {...(options.danger && menuItemColor('red'))}
     >
       {label}
     </Menu.Item>
