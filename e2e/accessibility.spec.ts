@@ -146,7 +146,6 @@ test.describe
         mode: 'online',
       });
       await assetFor(operator, { organization: org, product: support.code, serial: `SUP${RUN}0001`, seats: 1 });
-      await operator.dispose();
 
       const administrator = await apiAs(admin.email);
       await membersOf(org, administrator, [noah, mila]);

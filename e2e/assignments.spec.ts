@@ -79,7 +79,6 @@ test.describe
         mode: 'machine',
       });
       await assetFor(operator, { organization: org, product: support.code, serial: `SUP${RUN}0001`, seats: 1 });
-      await operator.dispose();
       const administrator = await apiAs(admin.email);
       await membersOf(org, administrator, [mia, noah, olga]);
       await administrator.dispose();
