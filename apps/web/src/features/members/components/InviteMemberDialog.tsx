@@ -1,9 +1,10 @@
-import { Group, Modal, Progress, Radio, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
+import { Group, Modal, Radio, SegmentedControl, Stack, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMediaQuery } from '@mantine/hooks';
 import { INVITATION_MESSAGE_MAX, INVITE_MAX_ADDRESSES, type Rights } from '@portico/contracts';
 import { useState } from 'react';
 import { FormAlert } from '../../../components/FormAlert';
+import { ProgressStatus } from '../../../components/ProgressStatus';
 import { SubmitButton } from '../../../components/SubmitButton';
 import { useFormErrors } from '../../../lib/use-form-errors';
 import { useBulkInvite } from '../api';
@@ -126,24 +127,14 @@ export function InviteMemberDialog({ org, opened, prefill, onClose }: InviteMemb
             maxLength={INVITATION_MESSAGE_MAX}
             {...form.getInputProps('message')}
           />
-          {progress && send.isPending && <SendingProgress {...progress} />}
+          {progress && send.isPending && (
+            <ProgressStatus label="Sent" done={progress.sent} total={progress.total} unit="addresses" />
+          )}
           <Group justify="flex-end">
             <SubmitButton pending={send.isPending}>Send Invitations</SubmitButton>
           </Group>
         </Stack>
       </form>
     </Modal>
-  );
-}
-
-function SendingProgress({ sent, total }: { sent: number; total: number }) {
-  const label = `Sent ${number.format(sent)} of ${number.format(total)} addresses`;
-  return (
-    <Stack gap={4}>
-      <Progress value={total ? (sent / total) * 100 : 0} aria-label={label} animated />
-      <Text size="sm" role="status">
-        {label}
-      </Text>
-    </Stack>
   );
 }

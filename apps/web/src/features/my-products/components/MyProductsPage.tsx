@@ -1,10 +1,10 @@
 import { Alert, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { MyProduct } from '@portico/contracts';
 import { getRouteApi } from '@tanstack/react-router';
-import type { ReactNode } from 'react';
 import { AssetStatusBadge } from '../../../components/assets/AssetStatusBadge';
 import { formatTerm, modeLabel } from '../../../components/assets/asset-format';
 import { CardList } from '../../../components/CardList';
+import { Fact } from '../../../components/Fact';
 import { AnchorLink } from '../../../components/links';
 import { LoadError, LoadingStatus } from '../../../components/QueryStatus';
 import { isApiError } from '../../../lib/api';
@@ -59,19 +59,6 @@ export function MyProductsPage() {
           ))}
         </CardList>
       )}
-    </Stack>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Stack gap={2}>
-      <Text size="xs" c="dimmed" fw={600}>
-        {label}
-      </Text>
-      <Text size="sm" component="div" style={{ overflowWrap: 'anywhere' }}>
-        {children}
-      </Text>
     </Stack>
   );
 }

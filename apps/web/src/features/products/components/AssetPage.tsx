@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { AssetStatusBadge } from '../../../components/assets/AssetStatusBadge';
 import { formatTerm, modeLabel } from '../../../components/assets/asset-format';
 import { SeatsBar } from '../../../components/assets/SeatsBar';
+import { Fact } from '../../../components/Fact';
 import { AnchorLink } from '../../../components/links';
 import { LoadError, LoadingStatus } from '../../../components/QueryStatus';
 import { useAssets } from '../../../lib/assignments';
@@ -60,19 +61,6 @@ export function AssetPage() {
           Services have no seats to assign: every contact of the organization is entitled to them.
         </Alert>
       )}
-    </Stack>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <Stack gap={2}>
-      <Text size="xs" c="dimmed" fw={600}>
-        {label}
-      </Text>
-      <Text size="sm" component="div" style={{ overflowWrap: 'anywhere' }}>
-        {children}
-      </Text>
     </Stack>
   );
 }
