@@ -63,7 +63,7 @@ export async function listAssignments(deps: Deps<'db'>, organizationId: string, 
 /** My products (SPEC §4.1): what is assigned to the signed-in user in this organization. */
 export async function myProducts(deps: Deps<'db' | 'clock'>, organizationId: string, userId: string) {
   const now = deps.clock.now();
-  const rows = await repo.listAssignments(deps.db, organizationId, { userId, limit: 1000 });
+  const rows = await repo.activeOfUser(deps.db, organizationId, userId);
   return {
     items: rows.map((row) => ({
       assignmentId: row.id,

@@ -147,6 +147,16 @@ export async function findAssignments(db: Executor, organizationId: string, ids:
   return withDetails(db).where('g.organization_id', '=', organizationId).where('g.id', 'in', ids).execute();
 }
 
+/** Every active assignment of one member, newest first (what they hold: My products, Remove member). */
+export async function activeOfUser(db: Executor, organizationId: string, userId: string): Promise<AssignmentRow[]> {
+  return withDetails(db)
+    .where('g.organization_id', '=', organizationId)
+    .where('g.user_id', '=', userId)
+    .where('g.status', '=', 'active')
+    .orderBy('g.id', 'desc')
+    .execute();
+}
+
 export interface AssignmentFilter {
   assetId?: string;
   userId?: string;

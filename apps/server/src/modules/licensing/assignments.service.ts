@@ -202,12 +202,7 @@ async function recordRevoked(
 
 /** The licenses a member holds, for the refusal of Remove member (SPEC §2.4). */
 export async function heldBy(db: Executor, organizationId: string, userId: string) {
-  const held = await repo.activeOfUsers(db, organizationId, [userId]);
-  return repo.findAssignments(
-    db,
-    organizationId,
-    held.map((h) => h.id),
-  );
+  return repo.activeOfUser(db, organizationId, userId);
 }
 
 /** Revokes every license of a member in the caller's transaction (Remove member, confirmed). */
