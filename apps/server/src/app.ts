@@ -19,8 +19,11 @@ import { sessionRoutes } from './modules/accounts/sessions.routes.js';
 import { assetRoutes } from './modules/assets/assets.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { catalogRoutes } from './modules/catalog/catalog.routes.js';
+import { deviceAuthRoutes } from './modules/device-auth/device-auth.routes.js';
 import { invitationRoutes } from './modules/invitations/invitations.routes.js';
+import { activationRoutes } from './modules/licensing/activations.routes.js';
 import { assignmentRoutes } from './modules/licensing/assignments.routes.js';
+import { leaseRoutes } from './modules/licensing/leases.routes.js';
 import { mailboxRoutes } from './modules/mail/mailbox.routes.js';
 import { administratorRoutes } from './modules/members/administrators.routes.js';
 import { memberRoutes } from './modules/members/members.routes.js';
@@ -82,6 +85,9 @@ export async function buildApp(deps: AppDeps, options: { logLevel?: string } = {
     memberRoutes,
     invitationRoutes,
     assignmentRoutes,
+    deviceAuthRoutes,
+    leaseRoutes,
+    activationRoutes,
     auditRoutes,
   ])
     await app.register(routes);

@@ -25,6 +25,7 @@ describe('configuration', () => {
     expect(config.invitationTtlMs).toBe(7 * 86_400_000);
     expect(config.leaseTtlMs).toBe(30 * 60_000);
     expect(config.transferLimit).toEqual({ count: 5, windowMs: 30 * 86_400_000 });
+    expect(config).toMatchObject({ offlineLeaseMaxMs: 7 * 86_400_000, devicesPerUser: 2, activationsPerDay: 20 });
   });
 
   it('links to the port it listens on when PUBLIC_URL is unset', () => {
@@ -46,6 +47,10 @@ describe('configuration', () => {
     ['NODE_ENV', 'staging'],
     ['LOG_LEVEL', 'loud'],
     ['SECRET', 'short'],
+    ['OFFLINE_LEASE_MAX', '31d'],
+    ['DEVICES_PER_USER', '0'],
+    ['ACTIVATIONS_PER_DAY', 'many'],
+    ['HEARTBEAT_INTERVAL', '45m'],
   ])('names %s when its value %s is bad', (name, value) => {
     const problems = problemsOf({ [name]: value });
     expect(problems).toHaveLength(1);

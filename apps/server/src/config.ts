@@ -23,6 +23,10 @@ export interface Config {
   heartbeatIntervalMs: number;
   offlineLeaseMaxMs: number;
   transferLimit: { count: number; windowMs: number };
+  /** Registered devices per user and product (DEVICES_PER_USER); one of them is in use at a time. */
+  devicesPerUser: number;
+  /** New activations a user may start in a rolling day (ACTIVATIONS_PER_DAY), against rotating fingerprints. */
+  activationsPerDay: number;
   /** DEV_CLOCK=true: the server's clock can be moved forward through /api/v1/dev/clock (e2e tests; never production). */
   devClock: boolean;
 }
@@ -88,6 +92,14 @@ export function loadConfig(env: Env = process.env): Config {
     'a count and a window, such as "5 per 30d"',
   );
 
+  const offlineLeaseMaxMs = duration('OFFLINE_LEASE_MAX', '7d');
+  if (offlineLeaseMaxMs > 30 * 86_400_000)
+    problems.push(`OFFLINE_LEASE_MAX=${env.OFFLINE_LEASE_MAX?.trim()} is too long: at most 30d`);
+  const leaseTtlMs = duration('LEASE_TTL', '30m');
+  const heartbeatIntervalMs = duration('HEARTBEAT_INTERVAL', '10m');
+  if (heartbeatIntervalMs >= leaseTtlMs)
+    problems.push('HEARTBEAT_INTERVAL must be shorter than LEASE_TTL, or leases lapse between heartbeats');
+
   const config: Config = {
     env: nodeEnv,
     port,
@@ -101,10 +113,12 @@ export function loadConfig(env: Env = process.env): Config {
     secret,
     logLevel: read('LOG_LEVEL', 'info', (raw) => (LOG_LEVELS.includes(raw) ? raw : null), LOG_LEVELS.join(', ')),
     invitationTtlMs: duration('INVITATION_TTL', '7d'),
-    leaseTtlMs: duration('LEASE_TTL', '30m'),
-    heartbeatIntervalMs: duration('HEARTBEAT_INTERVAL', '10m'),
-    offlineLeaseMaxMs: duration('OFFLINE_LEASE_MAX', '30d'),
+    leaseTtlMs,
+    heartbeatIntervalMs,
+    offlineLeaseMaxMs,
     transferLimit,
+    devicesPerUser: read('DEVICES_PER_USER', '2', countBetween(1, 20), 'a whole number from 1 to 20'),
+    activationsPerDay: read('ACTIVATIONS_PER_DAY', '20', countBetween(1, 10_000), 'a whole number from 1 to 10000'),
     devClock,
   };
   if (problems.length > 0) throw new ConfigError(problems);
@@ -117,6 +131,13 @@ function parseBoolean(raw: string): boolean | null {
   if (raw === 'true' || raw === '1') return true;
   if (raw === 'false' || raw === '0') return false;
   return null;
+}
+
+function countBetween(min: number, max: number) {
+  return (raw: string): number | null => {
+    const value = Number(raw);
+    return /^\d+$/.test(raw) && value >= min && value <= max ? value : null;
+  };
 }
 
 function parsePort(raw: string): number | null {

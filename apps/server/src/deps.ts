@@ -1,3 +1,4 @@
+import type { LeaseClaims } from '@portico/contracts';
 import type { Config } from './config.js';
 import type { DB } from './db/database.js';
 import type { Caller, Standing, StandingFinder } from './lib/caller.js';
@@ -18,6 +19,25 @@ export interface SessionStore {
   refreshAfterSeconds: number;
 }
 
+/** A lease as signed: the claims the server chooses; issuer, audience and issued-at are added by the signer. */
+export type LeaseToSign = Omit<LeaseClaims, 'iss' | 'aud' | 'iat'>;
+
+export type LeaseCheck =
+  | { ok: true; claims: LeaseClaims }
+  | { ok: false; reason: 'malformed' | 'signature' | 'expired' };
+
+/**
+ * Signs and verifies leases (SPEC §2.5) with the instance's Ed25519 keys, kept in the database so that every
+ * instance on one database signs with the same key (built by the licensing module).
+ */
+export interface LeaseSigner {
+  sign(claims: LeaseToSign, now: Date): Promise<string>;
+  /** Signature by a published key, issuer, audience and expiry (against `now`). */
+  verify(lease: string, now: Date): Promise<LeaseCheck>;
+  /** The public keys that verify leases still in circulation: the current one and those before it. */
+  jwks(now: Date): Promise<{ keys: Record<string, unknown>[] }>;
+}
+
 /** Everything a request needs, built once by main.ts (or a test) and handed to buildApp(). */
 export interface AppDeps {
   config: Config & { secret: string };
@@ -27,8 +47,8 @@ export interface AppDeps {
   auth: Auth;
   sessions: SessionStore;
   /**
-   * The caller a bearer token stands for, or null when it is not a valid token. Portico issues no bearer tokens yet
-   * (desktop sign-in and API tokens bring them), so today every token is refused.
+   * The caller a bearer token stands for, or null when it is not a valid token: a desktop application's token
+   * (scope `licensing`, from the device sign-in). API tokens will verify here too.
    */
   verifyBearer: (token: string) => Promise<Caller | null>;
   /** A caller's standing in an organization, read by the access check of every `/orgs/{org}` route. */
@@ -39,6 +59,7 @@ export interface AppDeps {
   /** Tells the mail worker that a request queued an email. */
   notifyMail: () => void;
   rateRules: RateRules;
+  leases: LeaseSigner;
   /** The built web app (apps/web/dist), or null to serve the API only. */
   webRoot: string | null;
 }

@@ -9,6 +9,8 @@ import { pruneIdempotencyKeys } from './http/idempotency-store.js';
 import { type Clock, OffsetClock, systemClock } from './lib/clock.js';
 import { createSessionStore } from './modules/accounts/accounts.service.js';
 import { createAuth } from './modules/accounts/auth.js';
+import { createBearerVerifier } from './modules/device-auth/device-tokens.service.js';
+import { createLeaseSigner } from './modules/licensing/signing-keys.service.js';
 import { MailWorker, type MailWorkerOptions } from './modules/mail/mail.worker.js';
 import { type MailTransport, mailboxTransport, smtpTransport } from './modules/mail/transport.js';
 import { createStandingFinder } from './modules/members/members.service.js';
@@ -69,13 +71,13 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     clock,
     auth,
     sessions: createSessionStore(database),
-    // Nothing issues bearer tokens yet: desktop sign-in and API tokens will verify theirs here.
-    verifyBearer: async () => null,
+    verifyBearer: createBearerVerifier(database, clock),
     findStanding: createStandingFinder(database.db),
     findOrganizationsOf: createOrganizationsOfFinder(database),
     mailTransport,
     notifyMail: () => worker?.wake(),
     rateRules: { ...DEFAULT_RATE_RULES, ...options.rateRules },
+    leases: createLeaseSigner(database, { secret, issuer: config.publicUrl }),
     webRoot: options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot,
   };
   // Hourly housekeeping of rows that only matter for a while; a failed round is simply retried an hour later.

@@ -34,6 +34,18 @@ export const AUDIT_ACTIONS = [
   'assignment.created',
   'assignment.revoked',
   'asset.mode_changed',
+  'device.approved',
+  'device.denied',
+  'device.signed_out',
+  'license.activated',
+  'license.taken_over',
+  'license.transferred',
+  'license.checked_out',
+  'license.released',
+  'license.transfers_granted',
+  'machine.activated',
+  'machine.released',
+  'signing_key.rotated',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -7,6 +7,7 @@ export * from './ids-input.js';
 export * from './invitations.js';
 export * from './licensing.js';
 export * from './mail.js';
+export * from './online-licensing.js';
 export * from './organizations.js';
 export * from './registration.js';
 export * from './system.js';

@@ -10,6 +10,7 @@ import * as indexAuditFilters from './2026_11_22_100000_index_audit_filters.js';
 import * as coverMemberDirectory from './2026_11_22_110000_cover_member_directory.js';
 import * as createIdempotencyKeys from './2026_11_22_120000_create_idempotency_keys.js';
 import * as createAssignments from './2026_11_29_100000_create_assignments.js';
+import * as createOnlineLicensing from './2026_11_29_200000_create_online_licensing.js';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_22_110000_cover_member_directory': coverMemberDirectory,
   '2026_11_22_120000_create_idempotency_keys': createIdempotencyKeys,
   '2026_11_29_100000_create_assignments': createAssignments,
+  '2026_11_29_200000_create_online_licensing': createOnlineLicensing,
 };

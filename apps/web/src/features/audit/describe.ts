@@ -36,6 +36,18 @@ const ACTION_LABELS: Record<AuditAction, string> = {
   'assignment.created': 'Product assigned',
   'assignment.revoked': 'Product revoked',
   'asset.mode_changed': 'Online licensing enabled',
+  'device.approved': 'Desktop sign-in approved',
+  'device.denied': 'Desktop sign-in denied',
+  'device.signed_out': 'Desktop application signed out',
+  'license.activated': 'License activated on a device',
+  'license.taken_over': 'License moved to another device',
+  'license.transferred': 'Device replaced (transfer)',
+  'license.checked_out': 'Offline lease checked out',
+  'license.released': 'License released',
+  'license.transfers_granted': 'Extra transfers granted',
+  'machine.activated': 'Machine activated',
+  'machine.released': 'Machine released',
+  'signing_key.rotated': 'Lease signing key rotated',
 };
 
 const TARGET_LABELS: Record<string, string> = {
