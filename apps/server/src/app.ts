@@ -21,6 +21,7 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { catalogRoutes } from './modules/catalog/catalog.routes.js';
 import { deviceAuthRoutes } from './modules/device-auth/device-auth.routes.js';
 import { invitationRoutes } from './modules/invitations/invitations.routes.js';
+import { activationAdminRoutes } from './modules/licensing/activation-admin.routes.js';
 import { activationRoutes } from './modules/licensing/activations.routes.js';
 import { assignmentRoutes } from './modules/licensing/assignments.routes.js';
 import { leaseRoutes } from './modules/licensing/leases.routes.js';
@@ -88,6 +89,7 @@ export async function buildApp(deps: AppDeps, options: { logLevel?: string } = {
     deviceAuthRoutes,
     leaseRoutes,
     activationRoutes,
+    activationAdminRoutes,
     auditRoutes,
   ])
     await app.register(routes);

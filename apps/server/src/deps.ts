@@ -5,6 +5,8 @@ import type { Caller, Standing, StandingFinder } from './lib/caller.js';
 import type { Clock } from './lib/clock.js';
 import type { SessionRow } from './modules/accounts/accounts.repository.js';
 import type { Auth } from './modules/accounts/auth.js';
+import type { HeartbeatBatcher } from './modules/licensing/heartbeat-batcher.js';
+import type { LicenseReader } from './modules/licensing/license-reader.repository.js';
 import type { MailTransport } from './modules/mail/transport.js';
 import type { OrganizationsOfFinder } from './modules/organizations/organizations.repository.js';
 import type { RateRules } from './modules/rate-limits/rate-limits.service.js';
@@ -60,6 +62,10 @@ export interface AppDeps {
   notifyMail: () => void;
   rateRules: RateRules;
   leases: LeaseSigner;
+  /** The activation behind a heartbeat or a lease check, with its asset and the transfer budget (prepared). */
+  readLicense: LicenseReader;
+  /** Last contacts of heartbeats, written once a second (docs/adr/0013). */
+  heartbeats: HeartbeatBatcher;
   /** The built web app (apps/web/dist), or null to serve the API only. */
   webRoot: string | null;
 }

@@ -98,6 +98,9 @@ export const Asset = z.object({
   seats: z.number(),
   seatsAssigned: z.number(),
   seatsAvailable: z.number(),
+  /** Seats of revoked licenses still held by an offline lease, and when the first of them frees (SPEC §2.5). */
+  seatsHeldOffline: z.number(),
+  nextSeatFreeAt: z.string().nullable(),
   mode: z.enum(LICENSING_MODES).nullable(),
   startsAt: z.string(),
   endsAt: z.string().nullable(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Product } from './assets.js';
 import { IdInput, SearchText } from './ids-input.js';
+import { MyLicensing } from './online-licensing.js';
 
 /** Users a request assigns to at most (SPEC §6: 500 members in one request), and assignments a bulk revoke names. */
 export const ASSIGN_MAX_USERS = 500;
@@ -117,6 +118,8 @@ export const MyProduct = z.object({
     status: z.enum(['active', 'expired', 'suspended']),
   }),
   assignedAt: z.string(),
+  /** For a named-user (online) license: the member's devices, the one in use and the transfers left. */
+  licensing: MyLicensing.nullable(),
 });
 export const MyProducts = z.object({ items: z.array(MyProduct) });
 export type MyProduct = z.infer<typeof MyProduct>;

@@ -24,6 +24,8 @@ export const LICENSING_CODES = [
   'EXPIRED',
   'SUSPENDED',
   'UNKNOWN_SERIAL',
+  /** A machine-mode activation of a named-user (online) product: sign in and activate instead. */
+  'NAMED_USER_LICENSE',
   'INVALID_LEASE',
 ] as const;
 export type LicensingCode = (typeof LICENSING_CODES)[number];

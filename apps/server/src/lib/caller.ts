@@ -39,4 +39,12 @@ export interface SessionContext {
  */
 export type Caller =
   | (SessionContext & { via: 'session'; scopes: 'all' })
-  | { via: 'bearer'; sessionId: null; token: string; user: SessionContext['user']; scopes: readonly Scope[] };
+  | {
+      via: 'bearer';
+      sessionId: null;
+      /** The token's row (a desktop application's sign-in: its activations end when it is signed out). */
+      tokenId: string;
+      token: string;
+      user: SessionContext['user'];
+      scopes: readonly Scope[];
+    };

@@ -21,7 +21,12 @@ export interface AssetChanges {
  * The asset, read again under its organization's lock: every change to who holds its seats takes that lock first,
  * so the seats assigned read here stay true until this transaction ends.
  */
-async function lockedAsset(trx: Executor, id: string, now: Date, organizationId?: string): Promise<repo.AssetRow> {
+export async function lockedAsset(
+  trx: Executor,
+  id: string,
+  now: Date,
+  organizationId?: string,
+): Promise<repo.AssetRow> {
   const found = await repo.findAsset(trx, id);
   if (!found || (organizationId !== undefined && found.organization_id !== organizationId))
     throw AppError.notFound('asset');
@@ -81,27 +86,8 @@ export async function updateAsset(deps: Deps<'db' | 'clock'>, actor: Actor, id: 
   });
 }
 
-/**
- * Enable online licensing (SPEC §2.5): a machine-mode license becomes a named-user license. Services have no mode.
- * (Refusing while machine activations are active arrives with activations.)
- */
-export async function enableOnlineLicensing(
-  deps: Deps<'db' | 'clock'>,
-  actor: Actor,
-  organizationId: string,
-  id: string,
-) {
-  const now = deps.clock.now();
-  return deps.db.transaction().execute(async (trx) => {
-    const asset = await lockedAsset(trx, id, now, organizationId);
-    if (asset.product_kind !== 'license')
-      throw new AppError('MODE_CHANGE_REFUSED', `${asset.product_name} is a service: services have no licensing mode`);
-    if (asset.mode !== 'online') {
-      await repo.setMode(trx, id, 'online', now);
-      const target = { targetType: 'asset', targetId: id, organizationId };
-      const change = { before: { mode: asset.mode }, after: { mode: 'online' } };
-      await recordAudit(trx, actor, { ...target, action: 'asset.mode_changed', ...change }, now);
-    }
-    return describeAsset((await repo.findAsset(trx, id)) as repo.AssetRow, now);
-  });
+/** Switches an asset's licensing mode, in the caller's transaction (which holds lockedAsset's lock). */
+export async function setAssetMode(trx: Executor, id: string, mode: 'machine' | 'online', now: Date) {
+  await repo.setMode(trx, id, mode, now);
+  return describeAsset((await repo.findAsset(trx, id)) as repo.AssetRow, now);
 }

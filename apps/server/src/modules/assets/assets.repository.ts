@@ -13,7 +13,11 @@ export async function insertAssets(db: Executor, assets: NewAsset[], at: Date): 
   }
 }
 
-function withProduct(db: Executor) {
+/**
+ * Assets with their product and the seats they have given: to active assignments, and to offline leases of revoked
+ * licenses still out at `now` (SPEC §2.5: such a seat frees when the lease is returned or ends).
+ */
+function withProduct(db: Executor, now: Date) {
   return db
     .selectFrom('assets as a')
     .innerJoin('products as p', 'p.id', 'a.product_id')
@@ -39,25 +43,43 @@ function withProduct(db: Executor) {
           .whereRef('g.asset_id', '=', 'a.id')
           .where('g.status', '=', 'active')
           .as('seats_assigned'),
+      (eb) =>
+        eb
+          .selectFrom('activations as h')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .whereRef('h.asset_id', '=', 'a.id')
+          .where('h.status', '=', 'revoked')
+          .where('h.offline_until', '>', iso(now))
+          .as('seats_held_offline'),
+      (eb) =>
+        eb
+          .selectFrom('activations as h')
+          .select((e) => e.fn.min('h.offline_until').as('m'))
+          .whereRef('h.asset_id', '=', 'a.id')
+          .where('h.status', '=', 'revoked')
+          .where('h.offline_until', '>', iso(now))
+          .as('next_seat_free_at'),
     ]);
 }
 
 export type AssetRow = NonNullable<Awaited<ReturnType<ReturnType<typeof withProduct>['executeTakeFirst']>>>;
 
-export async function findAsset(db: Executor, id: string) {
-  return withProduct(db).where('a.id', '=', id).executeTakeFirst();
+export async function findAsset(db: Executor, id: string, now = new Date()) {
+  return withProduct(db, now).where('a.id', '=', id).executeTakeFirst();
 }
 
-export async function findAssetBySerial(db: Executor, serial: string) {
-  return withProduct(db).where('a.serial', '=', serial).executeTakeFirst();
+export async function findAssetBySerial(db: Executor, serial: string, now = new Date()) {
+  return withProduct(db, now).where('a.serial', '=', serial).executeTakeFirst();
 }
 
 export async function listAssetsOfOrganization(
   db: Executor,
   organizationId: string,
-  options: { after?: string; limit?: number } = {},
+  options: { after?: string; limit?: number; now?: Date } = {},
 ) {
-  let query = withProduct(db).where('a.organization_id', '=', organizationId).orderBy('a.id');
+  let query = withProduct(db, options.now ?? new Date())
+    .where('a.organization_id', '=', organizationId)
+    .orderBy('a.id');
   if (options.after) query = query.where('a.id', '>', options.after);
   if (options.limit) query = query.limit(options.limit + 1);
   return query.execute();
@@ -91,8 +113,8 @@ export async function updateAsset(
 }
 
 /** The organization's assets of one product, the one whose term ends last first (perpetual ones before all). */
-export async function assetsOfProduct(db: Executor, organizationId: string, productId: string) {
-  return withProduct(db)
+export async function assetsOfProduct(db: Executor, organizationId: string, productId: string, now = new Date()) {
+  return withProduct(db, now)
     .where('a.organization_id', '=', organizationId)
     .where('a.product_id', '=', productId)
     .orderBy(sql`case when a.ends_at is null then 0 else 1 end`)

@@ -1,7 +1,6 @@
 import {
   Asset,
   AssetList,
-  ChangeAssetModeRequest,
   CreateAssetRequest,
   IdInput,
   ListQuery,
@@ -14,7 +13,7 @@ import { organizationOf } from '../../http/access.js';
 import { actorOf } from '../../http/request-info.js';
 import { route } from '../../http/route.js';
 import { assetImportRoutes } from './asset-import.routes.js';
-import { enableOnlineLicensing, updateAsset } from './asset-updates.service.js';
+import { updateAsset } from './asset-updates.service.js';
 import * as assets from './assets.service.js';
 
 const id = IdInput;
@@ -51,18 +50,6 @@ export const assetRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: AssetList },
     }),
     async (request) => assets.listAssets(deps, organizationOf(request).id, request.query),
-  );
-
-  app.patch(
-    '/api/v1/orgs/:org/assets/:id',
-    route('org-admin', {
-      tags: ['portal'],
-      summary: 'Enable online licensing: a machine-mode license becomes a named-user license',
-      params: z.object({ org: id, id }),
-      body: ChangeAssetModeRequest,
-      response: { 200: Asset },
-    }),
-    async (request) => enableOnlineLicensing(deps, actorOf(request), organizationOf(request).id, request.params.id),
   );
 
   app.get(

@@ -35,6 +35,7 @@ export function assetStatus(row: { status: string; ends_at: unknown }, now: Date
 
 export function describeAsset(row: repo.AssetRow, now: Date) {
   const seatsAssigned = Number(row.seats_assigned ?? 0);
+  const seatsHeldOffline = Number(row.seats_held_offline ?? 0);
   return {
     id: row.id,
     organizationId: row.organization_id,
@@ -49,7 +50,9 @@ export function describeAsset(row: repo.AssetRow, now: Date) {
     },
     seats: row.seats,
     seatsAssigned,
-    seatsAvailable: row.seats - seatsAssigned,
+    seatsAvailable: Math.max(0, row.seats - seatsAssigned - seatsHeldOffline),
+    seatsHeldOffline,
+    nextSeatFreeAt: row.next_seat_free_at ? toIsoString(row.next_seat_free_at) : null,
     mode: row.mode,
     startsAt: toIsoString(row.starts_at),
     endsAt: row.ends_at === null ? null : toIsoString(row.ends_at),
@@ -166,11 +169,12 @@ export async function listAssets(
 ) {
   const organization = await findOrganization(deps.db, organizationIdOrCode);
   if (!organization) throw AppError.notFound('organization');
+  const now = deps.clock.now();
   const rows = await repo.listAssetsOfOrganization(deps.db, organization.id, {
     after: decodeCursor(query.cursor),
     limit: query.limit,
+    now,
   });
-  const now = deps.clock.now();
   const { items, nextCursor } = page(rows, query.limit);
   return { items: items.map((row) => describeAsset(row, now)), nextCursor };
 }
@@ -180,7 +184,9 @@ const NINETY_DAYS_MS = 90 * 86_400_000;
 /** The admin portal's main page: every license asset, every service, and what ends in the next 90 days. */
 export async function overviewAssets(deps: Deps<'db' | 'clock'>, organizationId: string) {
   const now = deps.clock.now();
-  const assets = (await repo.listAssetsOfOrganization(deps.db, organizationId)).map((row) => describeAsset(row, now));
+  const assets = (await repo.listAssetsOfOrganization(deps.db, organizationId, { now })).map((row) =>
+    describeAsset(row, now),
+  );
   const soon = now.getTime() + NINETY_DAYS_MS;
   return {
     products: assets.filter((a) => a.product.kind === 'license'),
@@ -197,11 +203,11 @@ export async function findAssetBySerial(db: Executor, serial: string) {
 }
 
 /** The assets of one product in the organization, the one that ends last first (perpetual ones before all). */
-export async function assetsOfProduct(db: Executor, organizationId: string, productId: string) {
-  return repo.assetsOfProduct(db, organizationId, productId);
+export async function assetsOfProduct(db: Executor, organizationId: string, productId: string, now?: Date) {
+  return repo.assetsOfProduct(db, organizationId, productId, now);
 }
 
 /** An asset by id with its product and the seats assigned; undefined when none has the id. */
-export async function findAsset(db: Executor, id: string) {
-  return repo.findAsset(db, id);
+export async function findAsset(db: Executor, id: string, now?: Date) {
+  return repo.findAsset(db, id, now);
 }

@@ -6,6 +6,7 @@ import { AppError } from '../../lib/errors.js';
 import { toIsoString } from '../../lib/time.js';
 import { assetStatus } from '../assets/assets.service.js';
 import { findProduct } from '../catalog/catalog.service.js';
+import { myLicensing } from './activation-views.service.js';
 import * as repo from './assignments.repository.js';
 
 // What administrators and members read of assignments: the organization's list, My products, the Members column.
@@ -60,12 +61,14 @@ export async function listAssignments(deps: Deps<'db'>, organizationId: string, 
   return { items: items.map(describeAssignment), nextCursor };
 }
 
-/** My products (SPEC §4.1): what is assigned to the signed-in user in this organization. */
-export async function myProducts(deps: Deps<'db' | 'clock'>, organizationId: string, userId: string) {
+/** My products (SPEC §4.1): what is assigned to the signed-in user in this organization, with their devices. */
+export async function myProducts(deps: Deps<'db' | 'clock' | 'config'>, organizationId: string, userId: string) {
   const now = deps.clock.now();
   const rows = await repo.activeOfUser(deps.db, organizationId, userId);
-  return {
-    items: rows.map((row) => ({
+  const items = [];
+  for (const row of rows) {
+    const key = { organizationId, userId, productId: row.product_id };
+    items.push({
       assignmentId: row.id,
       product: productOf(row),
       asset: {
@@ -77,8 +80,10 @@ export async function myProducts(deps: Deps<'db' | 'clock'>, organizationId: str
         status: assetStatus({ status: row.asset_status, ends_at: row.ends_at }, now),
       },
       assignedAt: toIsoString(row.created_at),
-    })),
-  };
+      licensing: row.mode === 'online' ? await myLicensing(deps, key) : null,
+    });
+  }
+  return { items };
 }
 
 /** The products each listed member holds, for the Members list's Products column. */

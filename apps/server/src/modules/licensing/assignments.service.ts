@@ -8,6 +8,7 @@ import { newId } from '../../lib/ids.js';
 import { assetStatus, assetsOfProduct, findAsset } from '../assets/assets.service.js';
 import { recordAudits } from '../audit/audit.writer.js';
 import { findProduct } from '../catalog/catalog.service.js';
+import { endActivationsOfAssignments } from './activations.service.js';
 import { notifyAssigned, notifyRevoked } from './assignment-notices.js';
 import { type CandidateAsset, type Planned, planAssignments } from './assignment-rules.js';
 import * as repo from './assignments.repository.js';
@@ -24,15 +25,15 @@ function notFound(path: string, message: string): AppError {
 }
 
 /** The assets a request may take seats from, in order of preference, and their product. */
-async function candidates(db: Executor, organizationId: string, input: AssignRequest) {
+async function candidates(db: Executor, organizationId: string, input: AssignRequest, now: Date) {
   if (input.asset !== undefined) {
-    const asset = await findAsset(db, input.asset);
+    const asset = await findAsset(db, input.asset, now);
     if (!asset || asset.organization_id !== organizationId)
       throw notFound('asset', 'is not an asset of this organization');
     return { product: { id: asset.product_id, type: asset.product_type }, assets: [asset] };
   }
   const product = await findProduct(db, input.product as string);
-  const assets = product ? await assetsOfProduct(db, organizationId, product.id) : [];
+  const assets = product ? await assetsOfProduct(db, organizationId, product.id, now) : [];
   if (!product || assets.length === 0) throw notFound('product', 'is not a product this organization has an asset of');
   return { product: { id: product.id, type: product.type }, assets };
 }
@@ -63,7 +64,7 @@ function asCandidates(assets: AssetRow[], now: Date): CandidateAsset[] {
   return assets.map((a) => ({
     id: a.id,
     active: assetStatus(a, now) === 'active',
-    free: a.seats - Number(a.seats_assigned),
+    free: a.seats - Number(a.seats_assigned) - Number(a.seats_held_offline),
   }));
 }
 
@@ -113,7 +114,7 @@ export async function assign(
   const now = deps.clock.now();
   const results = await deps.db.transaction().execute(async (trx) => {
     await lockOrganization(trx, organizationId, now);
-    const { product, assets } = await candidates(trx, organizationId, input);
+    const { product, assets } = await candidates(trx, organizationId, input, now);
     const { members } = await membersOf(trx, organizationId, input.users);
     const held = await repo.activeOfUsers(trx, organizationId, members);
     const planned = new Map(
@@ -172,6 +173,7 @@ export async function revoke(
   const now = deps.clock.now();
   const ended = await deps.db.transaction().execute(async (trx) => {
     const revoked = await repo.revokeAssignments(trx, organizationId, { ids }, actor.userId, now);
+    await endActivationsOfAssignments(trx, revoked, actor.userId, now);
     await recordRevoked(trx, deps, actor, organizationId, revoked, now);
     return new Set(revoked);
   });
@@ -215,6 +217,7 @@ export async function revokeAllOf(
   now: Date,
 ) {
   const revoked = await repo.revokeAssignments(trx, organizationId, { userId }, actor.userId, now);
+  await endActivationsOfAssignments(trx, revoked, actor.userId, now);
   await recordRevoked(trx, deps, actor, organizationId, revoked, now);
   return revoked.length;
 }
