@@ -73,7 +73,7 @@ describe('configuration', () => {
       publicUrl: 'https://licenses.example.com',
       secureCookies: true,
     });
-    expect(loadConfig({ TRANSFER_LIMIT: '3 per 7d', LEASE_TTL: '90s' })).toMatchObject({
+    expect(loadConfig({ TRANSFER_LIMIT: '3 per 7d', LEASE_TTL: '90s', HEARTBEAT_INTERVAL: '30s' })).toMatchObject({
       transferLimit: { count: 3, windowMs: 7 * 86_400_000 },
       leaseTtlMs: 90_000,
     });

@@ -1,6 +1,7 @@
 export * from './accounts.js';
 export * from './assets.js';
 export * from './audit.js';
+export * from './device-auth.js';
 export * from './errors.js';
 export * from './ids.js';
 export * from './ids-input.js';
