@@ -104,5 +104,7 @@ export async function requireCaller(request: FastifyRequest, reply: FastifyReply
   return caller;
 }
 
-/** Marks a route in the OpenAPI document as needing the session cookie (bearer schemes join when tokens are issued). */
+/** Marks a route in the OpenAPI document as needing the session cookie. */
 export const SESSION_SECURITY = [{ session: [] }];
+/** Licensing routes also take a desktop application's bearer token. */
+export const LICENSING_SECURITY = [{ session: [] }, { bearer: [] }];

@@ -1,6 +1,6 @@
 import type { FastifyServerOptions } from 'fastify';
 
-const SENSITIVE_QUERY = /^(token|code|key|secret|password|signature)$/i;
+const SENSITIVE_QUERY = /^(token|code|user_code|device_code|key|secret|password|signature)$/i;
 
 /** Query values that may carry a secret (a verification token in a page URL, say) never reach the log. */
 export function redactUrl(raw: string): string {

@@ -18,7 +18,13 @@ export async function registerOpenApi(app: FastifyInstance, publicUrl: string): 
           'first answer again (`Idempotent-Replayed: true`) without running twice. See docs/api.md.',
       },
       servers: [{ url: publicUrl }],
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'portico.session_token' } } },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'portico.session_token' },
+          // A desktop application's token from the device sign-in (scope `licensing`).
+          bearer: { type: 'http', scheme: 'bearer', description: 'A token from the device sign-in (RFC 8628)' },
+        },
+      },
     },
     transform: jsonSchemaTransform,
   });

@@ -1,7 +1,7 @@
 import type { FastifySchema } from 'fastify';
 import type { Scope } from '../lib/caller.js';
 import { type Access, guardFor } from './access.js';
-import { SESSION_SECURITY } from './auth-context.js';
+import { LICENSING_SECURITY, SESSION_SECURITY } from './auth-context.js';
 
 interface RouteOptions {
   /** What the caller's session or token must be good for; `api` unless said otherwise. */
@@ -18,7 +18,8 @@ interface RouteOptions {
  */
 export function route<const S extends FastifySchema>(access: Access, schema: S, options: RouteOptions = {}) {
   const { scope = 'api', ...rest } = options;
-  const security = access === 'public' ? {} : { security: SESSION_SECURITY };
+  const security =
+    access === 'public' ? {} : { security: scope === 'licensing' ? LICENSING_SECURITY : SESSION_SECURITY };
   return {
     ...rest,
     ...guardFor(access, scope),

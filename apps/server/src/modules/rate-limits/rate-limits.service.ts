@@ -18,6 +18,10 @@ export const DEFAULT_RATE_RULES = {
   emailPerAddress: { limit: 5, windowMs: 3_600_000 },
   emailPerIp: { limit: 30, windowMs: 3_600_000 },
   tokenPerIp: { limit: 30, windowMs: 15 * 60_000 },
+  // A desktop sign-in starts with a code: generous, as an office of 500 may sit behind one address.
+  deviceCodePerIp: { limit: 600, windowMs: 3_600_000 },
+  // Looking up or deciding a user code on the /device page: against guessing codes.
+  deviceLookupPerUser: { limit: 30, windowMs: 10 * 60_000 },
 } satisfies Record<string, RateRule>;
 
 export type RateRules = typeof DEFAULT_RATE_RULES;
