@@ -3,12 +3,14 @@ import { registerAssignmentCommands } from './cli/assignments.js';
 import { registerCatalogCommands } from './cli/catalog.js';
 import { serviceDeps, withDatabase } from './cli/database.js';
 import { registerDemoCommand } from './cli/demo.js';
+import { registerKeyCommands } from './cli/keys.js';
 import { ConfigError, loadConfig } from './config.js';
 import { backupSqlite } from './db/backup.js';
 import { migrateToLatest } from './db/migrator.js';
 import { SYSTEM_ACTOR } from './lib/actor.js';
 import { AppError } from './lib/errors.js';
 import { grantOperator, removeOperator } from './modules/accounts/operators.service.js';
+import { SigningKeyError } from './modules/licensing/signing-key-material.js';
 
 export function buildCli(): Command {
   const program = new Command('portico').description('Portico: self-hosted license portal').showHelpAfterError();
@@ -49,6 +51,7 @@ export function buildCli(): Command {
 
   registerCatalogCommands(program);
   registerAssignmentCommands(program);
+  registerKeyCommands(program);
   registerDemoCommand(program);
 
   program
@@ -68,9 +71,9 @@ export async function runCli(argv: string[]): Promise<void> {
   try {
     await buildCli().parseAsync(argv);
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof AppError) {
+    if (error instanceof ConfigError || error instanceof AppError || error instanceof SigningKeyError) {
       console.error(error.message);
-      process.exit(error instanceof ConfigError ? 78 : 1);
+      process.exit(error instanceof AppError ? 1 : 78);
     }
     throw error;
   }

@@ -7,6 +7,7 @@ import type { SessionRow } from './modules/accounts/accounts.repository.js';
 import type { Auth } from './modules/accounts/auth.js';
 import type { HeartbeatBatcher } from './modules/licensing/heartbeat-batcher.js';
 import type { LicenseReader } from './modules/licensing/license-reader.repository.js';
+import type { LeaseKeys } from './modules/licensing/signing-keys.service.js';
 import type { MailTransport } from './modules/mail/transport.js';
 import type { OrganizationsOfFinder } from './modules/organizations/organizations.repository.js';
 import type { RateRules } from './modules/rate-limits/rate-limits.service.js';
@@ -61,7 +62,8 @@ export interface AppDeps {
   /** Tells the mail worker that a request queued an email. */
   notifyMail: () => void;
   rateRules: RateRules;
-  leases: LeaseSigner;
+  /** Signs, verifies and validates leases; rotates the keys (the licensing module's signing-keys.service.ts). */
+  leases: LeaseKeys;
   /** The activation behind a heartbeat or a lease check, with its asset and the transfer budget (prepared). */
   readLicense: LicenseReader;
   /** Last contacts of heartbeats, written once a second (docs/adr/0013). */

@@ -9,7 +9,10 @@ import { pruneIdempotencyKeys } from './http/idempotency-store.js';
 import { type Clock, OffsetClock, systemClock } from './lib/clock.js';
 import { createSessionStore } from './modules/accounts/accounts.service.js';
 import { createAuth } from './modules/accounts/auth.js';
+import { pruneDeviceAuthorizations } from './modules/device-auth/device-auth.service.js';
 import { createBearerVerifier } from './modules/device-auth/device-tokens.service.js';
+import { HeartbeatBatcher } from './modules/licensing/heartbeat-batcher.js';
+import { createLicenseReader } from './modules/licensing/license-reader.repository.js';
 import { createLeaseSigner } from './modules/licensing/signing-keys.service.js';
 import { MailWorker, type MailWorkerOptions } from './modules/mail/mail.worker.js';
 import { type MailTransport, mailboxTransport, smtpTransport } from './modules/mail/transport.js';
@@ -64,6 +67,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     ...options.worker,
   });
 
+  const heartbeats = new HeartbeatBatcher(database.db, 1000, (error) => log.warn({ err: error }, 'heartbeat batch'));
   const deps: AppDeps = {
     config: fullConfig,
     db: database.db,
@@ -77,13 +81,22 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     mailTransport,
     notifyMail: () => worker?.wake(),
     rateRules: { ...DEFAULT_RATE_RULES, ...options.rateRules },
-    leases: createLeaseSigner(database, { secret, issuer: config.publicUrl }),
+    // Reads (or makes) the signing key now: a SECRET that cannot open it stops start-up here (SigningKeyError).
+    leases: await createLeaseSigner(database, {
+      secret,
+      issuer: config.publicUrl,
+      offlineLeaseMaxMs: config.offlineLeaseMaxMs,
+      leaseTtlMs: config.leaseTtlMs,
+    }).ready(clock.now()),
+    readLicense: createLicenseReader(database),
+    heartbeats,
     webRoot: options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot,
   };
   // Hourly housekeeping of rows that only matter for a while; a failed round is simply retried an hour later.
   const prune = async () => {
     await pruneRateLimits(database.db, clock.now());
     await pruneIdempotencyKeys(database.db, clock.now());
+    await pruneDeviceAuthorizations({ db: database.db }, clock.now());
   };
   const pruner = setInterval(() => void prune().catch(() => {}), 3_600_000);
   pruner.unref();
@@ -95,6 +108,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     async close() {
       clearInterval(pruner);
       await startedWorker.stop();
+      await heartbeats.flush();
       await database.destroy();
     },
   };
