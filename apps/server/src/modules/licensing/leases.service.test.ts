@@ -56,11 +56,14 @@ describe('the answer to validate, from the activation of a good lease', () => {
     expect(ended.message).toContain('2026-11-30');
   });
 
-  it('keeps an offline lease VALID until it expires, unless it was released or revoked', () => {
+  it('keeps an offline lease VALID until it expires, also once revoked, unless it was given back', () => {
     for (const over of [{ status: 'transferred' }, { status: 'expired' }, { asset_status: 'suspended' }] as const)
       expect(answerForLease(claims('offline'), row(over), now).code).toBe('VALID');
     expect(answerForLease(claims('offline'), row({ status: 'released' }), now).code).toBe('RELEASED');
-    expect(answerForLease(claims('offline'), row({ status: 'revoked' }), now).code).toBe('REVOKED');
+    expect(answerForLease(claims('offline'), row({ status: 'revoked' }), now)).toMatchObject({
+      code: 'VALID',
+      message: expect.stringContaining('will not be renewed'),
+    });
   });
 
   it('is INVALID_LEASE when the activation does not exist', () => {

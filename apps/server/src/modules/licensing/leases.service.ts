@@ -39,11 +39,12 @@ const ENDED: Record<Exclude<LeaseStateRow['status'], 'active'>, { code: Licensin
 export function answerForLease(claims: LeaseClaims, row: LeaseStateRow | undefined, now: Date): ValidateAnswer {
   if (!row) return answer('INVALID_LEASE', 'The activation this lease was issued for does not exist on this server.');
   const until = when(new Date(claims.exp * 1000));
-  // An offline lease works without the server until it expires (SPEC §2.5); only giving it back ends it earlier.
+  // An offline lease works without the server until it expires (SPEC §2.5), also after a revocation (its seat stays
+  // taken until then); only giving it back ends it earlier.
   if (claims.kind === 'offline') {
-    if (row.status === 'released' || row.status === 'revoked')
-      return answer(ENDED[row.status].code, ENDED[row.status].message);
-    return answer('VALID', `The offline lease is valid until ${until}.`, claims);
+    if (row.status === 'released') return answer(ENDED.released.code, ENDED.released.message);
+    const revoked = row.status === 'revoked' ? ' The license was revoked: it will not be renewed.' : '';
+    return answer('VALID', `The offline lease is valid until ${until}.${revoked}`, claims);
   }
   if (row.status !== 'active') return answer(ENDED[row.status].code, ENDED[row.status].message);
   if (row.asset_status === 'suspended')
