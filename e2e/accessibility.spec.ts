@@ -344,6 +344,68 @@ test.describe
       await expectAccessible(page, 'member my organization');
     });
 
+    test('online licensing: /device, Signed-in devices and My products with a device in use', async ({
+      page,
+      request,
+    }) => {
+      const started = await request.post('/api/v1/licensing/device/code', {
+        form: { client_id: 'portico-license-cli', application: 'Portico License CLI', machine_name: 'Office laptop' },
+      });
+      const { user_code: code } = (await started.json()) as { user_code: string };
+      await signIn(page, noah.email);
+      await page.goto(`/device?user_code=${code}`);
+      await expect(page.getByRole('region', { name: 'Check this request' })).toContainText('Office laptop');
+      await expectAccessible(page, 'member device request');
+      await page.getByRole('button', { name: 'Approve' }).click();
+      await expect(page.getByRole('status').filter({ hasText: 'Application signed in' })).toBeVisible();
+      await expectAccessible(page, 'member device approved');
+      await page.goto('/device?user_code=BCDF-GHJK');
+      await expect(page.getByRole('alert').filter({ hasText: 'This code is not valid' })).toBeVisible();
+      await expectAccessible(page, 'member device unknown code');
+      await page.goto('/account#devices');
+      await expect(page.getByRole('region', { name: 'Signed-in devices' })).toBeVisible();
+      await expectAccessible(page, 'member account devices');
+
+      const session = await apiAs(noah.email);
+      const machine = { fingerprint: 'a11y-office-laptop', name: 'Office laptop', platform: 'windows-x64' };
+      const activated = await session.post('/api/v1/licensing/activations', {
+        data: { product: viewer.code, machine },
+      });
+      expect((await activated.json()).code).toBe('VALID');
+      await session.dispose();
+      await page.goto(`/orgs/${org}/my-products`);
+      await expect(page.getByRole('list', { name: `Devices for ${viewer.name}` })).toContainText('In use');
+      await expectAccessible(page, 'member my products devices');
+      await page.getByRole('button', { name: 'Release Office laptop' }).click();
+      await expectAccessible(page, 'member my products release');
+    });
+
+    test('administrator: Activations of an asset, Release and Grant transfers, on a phone too', async ({ page }) => {
+      const session = await apiAs(noah.email);
+      const machine = { fingerprint: 'a11y-office-laptop', name: 'Office laptop', platform: 'windows-x64' };
+      await session.post('/api/v1/licensing/activations', { data: { product: viewer.code, machine } });
+      await session.dispose();
+      await signIn(page, admin.email);
+      await page.goto(`/orgs/${org}/products`);
+      const viewerRow = page.getByRole('table', { name: 'Licenses' }).getByRole('row').filter({ hasText: viewer.name });
+      await viewerRow.getByRole('link', { name: /^Activations of serial number/ }).click();
+      await expect(page.getByRole('table', { name: 'Activations' })).toContainText(noah.email);
+      await expectAccessible(page, 'admin activations');
+      const release = page.getByRole('button', { name: `Release Office laptop (${noah.name})` });
+      await release.click();
+      await expectAccessible(page, 'admin activations release');
+      await escapeCloses(page, page.getByRole('dialog', { name: 'Release activation' }), release);
+      await page.getByRole('button', { name: `Grant transfers to ${noah.name} for ${viewer.name}` }).click();
+      const grant = page.getByRole('dialog', { name: 'Grant transfers' });
+      await grant.getByRole('button', { name: 'Grant transfers' }).click();
+      await expect(grant.getByText('Reason is required')).toBeVisible();
+      await expectAccessible(page, 'admin activations grant transfers');
+      await escapeCloses(page, grant);
+      await page.setViewportSize({ width: 390, height: 844 });
+      await expect(page.getByRole('list', { name: 'Activations' })).toContainText(noah.email);
+      await expectAccessible(page, 'phone activations');
+    });
+
     test('on a phone: Members with a selection, and Products', async ({ page }) => {
       await page.setViewportSize({ width: 390, height: 844 });
       await signIn(page, admin.email);

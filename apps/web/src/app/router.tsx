@@ -1,6 +1,6 @@
 import { createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
 import { PendingPage } from '../components/PendingPage';
-import { sessionsQueryOptions } from '../features/account/api';
+import { sessionsQueryOptions, signedInDevicesQueryOptions } from '../features/account/api';
 import { CheckEmailPage } from '../features/auth/components/CheckEmailPage';
 import { ForgotPasswordPage } from '../features/auth/components/ForgotPasswordPage';
 import { ResetPasswordPage } from '../features/auth/components/ResetPasswordPage';
@@ -16,7 +16,7 @@ import { invitationRoute, invitationWelcomeRoute } from './routes/invitations';
 import { membersRoute } from './routes/members';
 import { operatorRouteTree } from './routes/operator';
 import { claimRoute, portalRoute, registerRoute, welcomeAdminRoute } from './routes/organizations';
-import { myProductsRoute, productRoute, productsRoute } from './routes/products';
+import { activationsRoute, myProductsRoute, productRoute, productsRoute } from './routes/products';
 import { rootRoute } from './routes/root';
 
 const homeRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', component: HomePage });
@@ -80,10 +80,28 @@ const accountRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/account',
   beforeLoad: ({ context, location }) => requireSignedIn(context.queryClient, location.href),
-  // Loaded before the page shows, so /account#sessions can scroll to a section that already has its height.
-  // prefetchQuery never throws: a failure is shown inside the section, not as a broken page.
-  loader: ({ context }) => context.queryClient.prefetchQuery(sessionsQueryOptions),
+  // Loaded before the page shows, so /account#sessions and #devices scroll to sections that already have their
+  // height. prefetchQuery never throws: a failure is shown inside the section, not as a broken page.
+  loader: ({ context }) =>
+    Promise.all([
+      context.queryClient.prefetchQuery(sessionsQueryOptions),
+      context.queryClient.prefetchQuery(signedInDevicesQueryOptions),
+    ]),
   component: lazyRouteComponent(() => import('../features/account/components/AccountPage'), 'AccountPage'),
+});
+
+/**
+ * Where a desktop application sends its user to approve its sign-in (RFC 8628 `verification_uri`), with the code
+ * in `user_code` when it opens the browser itself; a signed-out visitor signs in first and comes back with it.
+ */
+const deviceRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/device',
+  validateSearch: (search: Record<string, unknown>): { user_code?: string } => ({
+    user_code: stringParam(search.user_code),
+  }),
+  beforeLoad: ({ context, location }) => requireSignedIn(context.queryClient, location.href),
+  component: lazyRouteComponent(() => import('../features/device/components/DevicePage'), 'DevicePage'),
 });
 
 const mailboxRoute = createRoute({
@@ -101,6 +119,7 @@ const routeTree = rootRoute.addChildren([
   forgotPasswordRoute,
   resetPasswordRoute,
   accountRoute,
+  deviceRoute,
   mailboxRoute,
   registerRoute,
   claimRoute,
@@ -110,6 +129,7 @@ const routeTree = rootRoute.addChildren([
   productsRoute,
   productRoute,
   myProductsRoute,
+  activationsRoute,
   invitationRoute,
   invitationWelcomeRoute,
   operatorRouteTree,

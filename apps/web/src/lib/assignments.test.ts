@@ -13,6 +13,8 @@ const asset = (over: Partial<Asset> & { code: string; kind?: 'license' | 'servic
   seats: 5,
   seatsAssigned: 0,
   seatsAvailable: 5,
+  seatsHeldOffline: 0,
+  nextSeatFreeAt: null,
   mode: 'machine',
   startsAt: '2026-01-01T00:00:00.000Z',
   endsAt: null,

@@ -63,6 +63,9 @@ export function ProfileMenu({ name, email, organization }: ProfileMenuProps) {
         <MenuItemLink to="/account" hash="sessions">
           Sessions
         </MenuItemLink>
+        <MenuItemLink to="/account" hash="devices">
+          Signed-in devices
+        </MenuItemLink>
         {organization && (
           <MenuItemLink to="/orgs/$org/my-products" params={{ org: organization }}>
             My products

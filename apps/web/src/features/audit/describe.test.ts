@@ -8,6 +8,7 @@ describe('labels', () => {
     expect(actionLabel('widget.frobbed_twice')).toBe('Widget frobbed twice');
     expect(targetTypeLabel('registration_request')).toBe('Registration request');
     expect(targetTypeLabel('seat_pool')).toBe('Seat pool');
+    expect(targetTypeLabel('device_token')).toBe('Signed-in device');
   });
 
   it('falls back to the readable code for names that are not actions, even ones every object has', () => {
@@ -24,6 +25,13 @@ describe('targetName', () => {
     expect(targetName({ targetId: 'org_1', before: { name: 'Old' }, after: { name: 'New' } })).toBe('New');
     expect(targetName({ targetId: 'usr_1', before: { rights: 'admin' }, after: null })).toBe('usr_1');
     expect(targetName({ targetId: null, before: null, after: null })).toBeNull();
+    // Licensing events name the device, as the person knows it.
+    expect(targetName({ targetId: 'act_1', before: null, after: { device: 'Office laptop', reason: 'x' } })).toBe(
+      'Office laptop',
+    );
+    expect(targetName({ targetId: 'dvt_1', before: null, after: { application: 'CLI', machineName: 'Lab PC' } })).toBe(
+      'Lab PC',
+    );
   });
 });
 

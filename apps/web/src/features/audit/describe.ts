@@ -58,6 +58,11 @@ const TARGET_LABELS: Record<string, string> = {
   product: 'Product',
   registration_request: 'Registration request',
   assignment: 'Assignment',
+  activation: 'Activation',
+  device: 'Registered device',
+  device_authorization: 'Desktop sign-in',
+  device_token: 'Signed-in device',
+  signing_key: 'Signing key',
 };
 
 /** `member.rights_changed` → "Member rights changed", `registration_request` → "Registration request". */
@@ -82,7 +87,7 @@ export function targetTypeLabel(targetType: string): string {
 }
 
 /** The fields of before/after that name what was changed, most telling first. */
-const NAMING_FIELDS = ['email', 'serial', 'name', 'code'] as const;
+const NAMING_FIELDS = ['email', 'serial', 'name', 'code', 'device', 'machine', 'machineName', 'application'] as const;
 
 /**
  * A short name for what the event changed: a person's email, an asset's serial, a product's code, taken from the

@@ -5,6 +5,7 @@ import { useMe } from '../../../lib/session';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { ProfileForm } from './ProfileForm';
 import { SessionsPanel } from './SessionsPanel';
+import { SignedInDevicesPanel } from './SignedInDevicesPanel';
 
 export function AccountPage() {
   usePageTitle('Account');
@@ -32,6 +33,13 @@ export function AccountPage() {
           description="The browsers and devices where you are signed in. Sign out any you do not recognise."
         >
           <SessionsPanel />
+        </Section>
+        <Section
+          id="devices"
+          title="Signed-in devices"
+          description="Desktop applications you signed in with a code, for your licenses. Sign out any you no longer use."
+        >
+          <SignedInDevicesPanel />
         </Section>
       </Stack>
     </Container>

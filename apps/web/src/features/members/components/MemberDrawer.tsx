@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { CardList } from '../../../components/CardList';
 import { ConfirmModal } from '../../../components/ConfirmModal';
 import { LoadMoreButton } from '../../../components/LoadMoreButton';
+import { AnchorLink } from '../../../components/links';
 import { LoadError, LoadingStatus } from '../../../components/QueryStatus';
 import { ResultsPanel } from '../../../components/ResultsPanel';
 import { useAssignments, useRevokeAssignment } from '../../../lib/assignments';
@@ -72,6 +73,9 @@ function MemberDetails({ org, member }: { org: string; member: MemberRow }) {
           />
         )}
         <HeldProducts org={org} member={member} />
+        <AnchorLink to="/orgs/$org/activations" params={{ org }} search={{ user: member.id }} size="sm">
+          Devices using their licenses (activations)
+        </AnchorLink>
       </Stack>
       <BulkProductDialog
         org={org}

@@ -12,6 +12,7 @@ import { formatDate } from '../../../lib/format';
 import { usePageTitle } from '../../../lib/page-title';
 import { useStanding } from '../../../lib/standing';
 import { useMyProducts } from '../api';
+import { MyDevices } from './MyDevices';
 
 const route = getRouteApi('/orgs/$org/my-products');
 
@@ -55,7 +56,7 @@ export function MyProductsPage() {
       ) : (
         <CardList aria-label="My products">
           {products.data.items.map((item) => (
-            <ProductCard key={item.assignmentId} item={item} />
+            <ProductCard key={item.assignmentId} org={org} item={item} />
           ))}
         </CardList>
       )}
@@ -63,7 +64,7 @@ export function MyProductsPage() {
   );
 }
 
-function ProductCard({ item }: { item: MyProduct }) {
+function ProductCard({ org, item }: { org: string; item: MyProduct }) {
   const headingId = `product-${item.assignmentId}`;
   return (
     <Paper component="li" withBorder radius="md" p={{ base: 'md', sm: 'lg' }} aria-labelledby={headingId}>
@@ -88,7 +89,11 @@ function ProductCard({ item }: { item: MyProduct }) {
           <Fact label="Term">{formatTerm(item.asset)}</Fact>
           <Fact label="Licensing mode">{modeLabel(item.asset.mode)}</Fact>
         </SimpleGrid>
-        <HowToStart item={item} />
+        {item.asset.status === 'active' && item.licensing && item.licensing.devices.length > 0 ? (
+          <MyDevices org={org} item={item} licensing={item.licensing} />
+        ) : (
+          <HowToStart item={item} />
+        )}
       </Stack>
     </Paper>
   );
@@ -111,7 +116,8 @@ function HowToStart({ item }: { item: MyProduct }) {
     );
   return (
     <Text size="sm" c="dimmed">
-      This license is activated on each machine with its serial number; no sign-in is needed.
+      This license is activated with its serial number: enter it in the application on each machine. No sign-in is
+      needed, and no devices are listed here.
     </Text>
   );
 }

@@ -6,6 +6,7 @@ import { AssetStatusBadge } from '../../../components/assets/AssetStatusBadge';
 import { formatTerm, modeLabel } from '../../../components/assets/asset-format';
 import { SeatsBar } from '../../../components/assets/SeatsBar';
 import { Fact } from '../../../components/Fact';
+import { HeldOfflineNote } from '../../../components/licensing/HeldOfflineNote';
 import { AnchorLink } from '../../../components/links';
 import { LoadError, LoadingStatus } from '../../../components/QueryStatus';
 import { useAssets } from '../../../lib/assignments';
@@ -95,7 +96,10 @@ function AssetSummary({ org, asset, organization }: { org: string; asset: Asset;
           </Fact>
           {asset.product.kind === 'license' && (
             <Fact label="Seats">
-              <SeatsBar asset={asset} label="Seats" />
+              <Stack gap={4}>
+                <SeatsBar asset={asset} label="Seats" />
+                <HeldOfflineNote asset={asset} />
+              </Stack>
             </Fact>
           )}
           <Fact label="Term">{formatTerm(asset)}</Fact>
@@ -108,6 +112,11 @@ function AssetSummary({ org, asset, organization }: { org: string; asset: Asset;
                 </Text>
               ) : (
                 <OnlineLicensingAction asset={asset} onEnable={setEnabling} compact />
+              )}
+              {asset.product.kind === 'license' && (
+                <AnchorLink to="/orgs/$org/activations" params={{ org }} search={{ asset: asset.id }} size="sm">
+                  Activations
+                </AnchorLink>
               )}
             </Stack>
           </Fact>

@@ -4,6 +4,7 @@ import type { Asset, Assignment } from '@portico/contracts';
 import { getRouteApi } from '@tanstack/react-router';
 import { useId, useState } from 'react';
 import { LoadMoreButton } from '../../../components/LoadMoreButton';
+import { heldOfflineText } from '../../../components/licensing/licensing-format';
 import { LoadError, LoadingStatus } from '../../../components/QueryStatus';
 import { ResultsPanel } from '../../../components/ResultsPanel';
 import { Section } from '../../../components/Section';
@@ -22,6 +23,7 @@ const number = new Intl.NumberFormat();
 /** Why no one can be assigned this license now, or null (SPEC §2.5: seats are never oversold). */
 export function assignRefusal(asset: Asset): string | null {
   if (asset.status !== 'active') return `This license is ${asset.status}: it cannot be assigned.`;
+  if (asset.seatsAvailable <= 0 && asset.seatsHeldOffline > 0) return `No seat is free: ${heldOfflineText(asset)}.`;
   if (asset.seatsAvailable <= 0) return `All ${number.format(asset.seats)} seats are assigned: revoke one first.`;
   return null;
 }

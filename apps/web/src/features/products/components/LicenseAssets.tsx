@@ -5,6 +5,7 @@ import { AssetStatusBadge } from '../../../components/assets/AssetStatusBadge';
 import { formatTerm, modeLabel } from '../../../components/assets/asset-format';
 import { SeatsBar } from '../../../components/assets/SeatsBar';
 import { CardList } from '../../../components/CardList';
+import { HeldOfflineNote } from '../../../components/licensing/HeldOfflineNote';
 import { AnchorLink } from '../../../components/links';
 import { OnlineLicensingAction } from './OnlineLicensingAction';
 
@@ -51,6 +52,34 @@ function ProductLink({ org, asset }: { org: string; asset: Asset }) {
   );
 }
 
+/**
+ * The devices using this license (SPEC §2.5 "per asset … the activations"). Named by the serial number alone: the
+ * product's name is the row's other link, and "Activations of Premium CAD" would also answer to "Premium CAD".
+ */
+function ActivationsLink({ org, asset }: { org: string; asset: Asset }) {
+  return (
+    <AnchorLink
+      to="/orgs/$org/activations"
+      params={{ org }}
+      search={{ asset: asset.id }}
+      size="sm"
+      style={{ whiteSpace: 'nowrap' }}
+    >
+      Activations
+      <VisuallyHidden> of serial number {asset.serialDisplay}</VisuallyHidden>
+    </AnchorLink>
+  );
+}
+
+function Seats({ asset }: { asset: Asset }) {
+  return (
+    <Stack gap={4}>
+      <SeatsBar asset={asset} label={seatsLabel(asset)} />
+      <HeldOfflineNote asset={asset} />
+    </Stack>
+  );
+}
+
 function LicenseTable({ org, assets, onEnableOnline }: LicenseAssetsProps) {
   return (
     <Table.ScrollContainer minWidth={980}>
@@ -80,7 +109,7 @@ function LicenseTable({ org, assets, onEnableOnline }: LicenseAssetsProps) {
                 </Text>
               </Table.Td>
               <Table.Td>
-                <SeatsBar asset={asset} label={seatsLabel(asset)} />
+                <Seats asset={asset} />
               </Table.Td>
               <Table.Td>{modeLabel(asset.mode)}</Table.Td>
               <Table.Td>
@@ -92,9 +121,12 @@ function LicenseTable({ org, assets, onEnableOnline }: LicenseAssetsProps) {
                 <AssetStatusBadge status={asset.status} />
               </Table.Td>
               <Table.Td>
-                {asset.mode === 'machine' && (
-                  <OnlineLicensingAction asset={asset} onEnable={onEnableOnline} compact align="flex-end" />
-                )}
+                <Stack gap={6} align="flex-end">
+                  <ActivationsLink org={org} asset={asset} />
+                  {asset.mode === 'machine' && (
+                    <OnlineLicensingAction asset={asset} onEnable={onEnableOnline} compact align="flex-end" />
+                  )}
+                </Stack>
               </Table.Td>
             </Table.Tr>
           ))}
@@ -133,10 +165,11 @@ function LicenseCards({ org, assets, onEnableOnline }: LicenseAssetsProps) {
               </Text>
             </Fact>
             <Fact label="Seats">
-              <SeatsBar asset={asset} label={seatsLabel(asset)} />
+              <Seats asset={asset} />
             </Fact>
             <Fact label="Mode">{modeLabel(asset.mode)}</Fact>
             <Fact label="Term">{formatTerm(asset)}</Fact>
+            <ActivationsLink org={org} asset={asset} />
             {asset.mode === 'machine' && <OnlineLicensingAction asset={asset} onEnable={onEnableOnline} compact />}
           </Stack>
         </Paper>
