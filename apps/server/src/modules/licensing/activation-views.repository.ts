@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/database.js';
+import { iso } from '../../lib/time.js';
 
 // The reads behind the Activations view (administrators), My products and the CLI's status.
 
@@ -7,7 +8,8 @@ export interface ActivationFilter {
   assetId?: string;
   userId?: string;
   productId?: string;
-  current: boolean;
+  /** Active ones, and revoked ones whose offline lease still holds a seat at `now`. */
+  current: { now: Date } | null;
   after?: string;
   limit: number;
 }
@@ -31,7 +33,14 @@ export async function listActivations(db: Executor, f: ActivationFilter) {
   if (f.assetId !== undefined) query = query.where('a.asset_id', '=', f.assetId);
   if (f.userId !== undefined) query = query.where('a.user_id', '=', f.userId);
   if (f.productId !== undefined) query = query.where('a.product_id', '=', f.productId);
-  if (f.current) query = query.where('a.status', '=', 'active');
+  const current = f.current;
+  if (current)
+    query = query.where((eb) =>
+      eb.or([
+        eb('a.status', '=', 'active'),
+        eb.and([eb('a.status', '=', 'revoked'), eb('a.offline_until', '>', iso(current.now))]),
+      ]),
+    );
   if (f.after !== undefined) query = query.where('a.id', '<', f.after);
   return query.orderBy('a.id', 'desc').limit(f.limit).execute();
 }

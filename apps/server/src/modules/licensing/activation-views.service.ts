@@ -21,8 +21,9 @@ async function budget(db: Executor, key: devices.UserProduct, deps: ViewDeps, no
 }
 
 function stateOf(row: views.ActivationListRow, now: Date): ActivationView['state'] {
+  // A revoked license's offline lease still out holds its seat until it ends (SPEC §2.5).
+  if (isOffline(row, now) && (row.status === 'active' || row.status === 'revoked')) return 'offline';
   if (row.status !== 'active') return 'ended';
-  if (isOffline(row, now)) return 'offline';
   return hasLapsed(row, now) ? 'lapsed' : 'online';
 }
 
@@ -66,7 +67,7 @@ export async function listActivations(deps: ViewDeps, organizationId: string, qu
     organizationId,
     assetId: query.asset,
     userId: query.user,
-    current: query.status === 'current',
+    current: query.status === 'current' ? { now } : null,
     after: decodeCursor(query.cursor),
     limit: query.limit + 1,
   });
@@ -83,7 +84,7 @@ export async function myLicensing(deps: ViewDeps, key: devices.UserProduct): Pro
     organizationId: key.organizationId,
     userId: key.userId,
     productId: key.productId,
-    current: true,
+    current: { now },
     limit: 1,
   });
   const transfers = await budget(deps.db, key, deps, now);
