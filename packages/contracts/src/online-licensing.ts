@@ -46,12 +46,16 @@ const ComponentName = z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,31}$/, { message
  * A machine's fingerprint: several components (their values hashed by the SDK), matched on most of them, so a
  * renamed host or a resumed VM stays the same device. A single string is one component.
  */
-export const Fingerprint = z.union([
-  printable(256),
-  z.record(ComponentName, printable(256)).refine((c) => Object.keys(c).length >= 1 && Object.keys(c).length <= 8, {
-    message: 'must have 1 to 8 components',
-  }),
-]);
+export const Fingerprint = z.union(
+  [
+    printable(256),
+    z.record(ComponentName, printable(256)).refine((c) => Object.keys(c).length >= 1 && Object.keys(c).length <= 8, {
+      message: 'must have 1 to 8 components',
+    }),
+  ],
+  // Zod's own words for a value neither form accepts are "Invalid input": say what is expected instead.
+  { error: 'must be one text, or an object of 1 to 8 components named by short identifiers (letters, digits, _)' },
+);
 export type Fingerprint = z.infer<typeof Fingerprint>;
 
 export const MachineInput = z.strictObject({

@@ -79,6 +79,8 @@ export interface Row {
   ok?: Outcome;
   /** The request ends the session it carries, so each signed-in actor sends a new session of its own. */
   freshSession?: boolean;
+  /** The route answers RFC 6749 `{error, error_description}` errors (an OAuth endpoint), not the error envelope. */
+  oauthErrors?: boolean;
 }
 
 const accepted: Outcome = { status: 202 };
@@ -101,6 +103,10 @@ export const MATRIX: Row[] = [
   { route: 'GET /api/docs/static/*', access: 'public', params: { '*': () => 'swagger-ui.css' } },
   { route: 'GET /api/docs/json', access: 'public' },
   { route: 'GET /api/docs/yaml', access: 'public' },
+  // Leases (SPEC §4.3): the public keys and the server-side check are for anyone holding a lease; a lease that is
+  // not one is an answer (200, INVALID_LEASE), not an error.
+  { route: 'GET /.well-known/jwks.json', access: 'public' },
+  { route: 'POST /api/v1/licensing/validate', access: 'public', body: () => ({ lease: 'not-a-lease' }) },
   // The dev mailbox exists only without SMTP_URL, which production refuses (config.ts); tests run without it.
   { route: 'GET /api/v1/dev/mailbox', access: 'public' },
   // The dev clock exists only with DEV_CLOCK=true (e2e servers; refused in production); tests run without it.
@@ -209,6 +215,75 @@ export const MATRIX: Row[] = [
     body: () => ({ assignments: [UNKNOWN_ASSIGNMENT] }),
   },
   { route: 'GET /api/v1/orgs/:org/my-products', access: 'org-member', params: org },
+
+  // Online licensing (SPEC §2.5, §4.3). The desktop routes are any signed-in caller's (a token of scope licensing or
+  // a browser session): an activation that is not the caller's is answered like a missing one, so an id no
+  // activation has shows an allowed caller past the session check. Business outcomes are 200 answers.
+  { route: 'GET /api/v1/licensing/products', access: 'session' },
+  {
+    // memberA holds A's license once the assignment row ran (VALID), everyone else NOT_ASSIGNED: 200 either way.
+    route: 'POST /api/v1/licensing/activations',
+    access: 'session',
+    body: ({ n }) => ({ product: 'PRM-2026', machine: { fingerprint: `matrix-${n}`, name: 'Matrix', platform: 'x' } }),
+  },
+  {
+    route: 'POST /api/v1/licensing/activations/:id/heartbeat',
+    access: 'session',
+    params: { id: () => 'act_00000000000000000000000000' },
+    ok: { status: 404, code: 'NOT_FOUND' },
+  },
+  {
+    route: 'POST /api/v1/licensing/activations/:id/checkout',
+    access: 'session',
+    params: { id: () => 'act_00000000000000000000000000' },
+    body: () => ({ days: 1 }),
+    ok: { status: 404, code: 'NOT_FOUND' },
+  },
+  {
+    route: 'DELETE /api/v1/licensing/activations/:id',
+    access: 'session',
+    params: { id: () => 'act_00000000000000000000000000' },
+    ok: { status: 404, code: 'NOT_FOUND' },
+  },
+  {
+    // Machine mode needs no sign-in, only the serial: A's serial is a named-user license, answered as data.
+    route: 'POST /api/v1/licensing/machine-activations',
+    access: 'public',
+    body: ({ f }) => ({ serial: f.orgA.serial, machine: { fingerprint: 'matrix', name: 'Matrix', platform: 'x' } }),
+  },
+  {
+    route: 'POST /api/v1/licensing/machine-activations/:id/heartbeat',
+    access: 'public',
+    params: { id: () => 'act_00000000000000000000000000' },
+    body: ({ f }) => ({ serial: f.orgA.serial }),
+    ok: { status: 404, code: 'NOT_FOUND' },
+  },
+  {
+    route: 'POST /api/v1/licensing/machine-activations/:id/release',
+    access: 'public',
+    params: { id: () => 'act_00000000000000000000000000' },
+    body: ({ f }) => ({ serial: f.orgA.serial }),
+    ok: { status: 404, code: 'NOT_FOUND' },
+  },
+  { route: 'GET /api/v1/orgs/:org/activations', access: 'org-admin', params: org },
+  {
+    route: 'DELETE /api/v1/orgs/:org/activations/:id',
+    access: 'org-admin',
+    params: { ...org, id: () => 'act_00000000000000000000000000' },
+    ok: { status: 404, code: 'NOT_FOUND' },
+  },
+  {
+    route: 'POST /api/v1/orgs/:org/transfer-grants',
+    access: 'org-admin',
+    params: org,
+    body: ({ f }) => ({ user: f.memberA.userId, product: 'PRM-2026', count: 1, reason: 'Permissions matrix' }),
+  },
+  {
+    route: 'DELETE /api/v1/orgs/:org/my-products/activations/:id',
+    access: 'org-member',
+    params: { ...org, id: () => 'act_00000000000000000000000000' },
+    ok: { status: 404, code: 'NOT_FOUND' },
+  },
 
   // Members and invitations (SPEC §2.4; §3: invite, resend, copy link, new invitation, revoke; change User Rights,
   // remove member — administrators and operators). Allowed requests leave the fixtures as they were.
@@ -333,6 +408,42 @@ export const MATRIX: Row[] = [
   { route: 'GET /api/v1/operator/operators', access: 'operator' },
   { route: 'POST /api/v1/operator/operators', access: 'operator', body: ({ f }) => ({ email: f.spare.email }) },
   { route: 'DELETE /api/v1/operator/operators/:user', access: 'operator', params: { user: (f) => f.spare.userId } },
+
+  // Desktop sign-in (RFC 8628, SPEC §4.3): the OAuth endpoints are public by the RFC; approving is a browser's.
+  { route: 'GET /.well-known/oauth-authorization-server', access: 'public' },
+  {
+    route: 'POST /api/v1/licensing/device/code',
+    access: 'public',
+    contentType: 'application/x-www-form-urlencoded',
+    body: () => 'client_id=portico-desktop&scope=licensing',
+  },
+  {
+    // No approved code exists in the fixtures: everyone is told so alike (the flow itself: device-auth.test.ts).
+    route: 'POST /api/v1/licensing/device/token',
+    access: 'public',
+    contentType: 'application/x-www-form-urlencoded',
+    body: () => 'grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Adevice_code&device_code=unknown',
+    ok: { status: 400 },
+    oauthErrors: true,
+  },
+  {
+    // A code nobody requested: a signed-in caller is past the session check and told it is not valid.
+    route: 'GET /api/v1/licensing/device/requests/:userCode',
+    access: 'session',
+    params: { userCode: () => 'BCDF-GHJK' },
+    ok: { status: 404, code: 'NOT_FOUND' },
+  },
+  {
+    route: 'POST /api/v1/licensing/device/requests/:userCode',
+    access: 'session',
+    params: { userCode: () => 'BCDF-GHJK' },
+    body: () => ({ decision: 'deny' }),
+    ok: { status: 404, code: 'NOT_FOUND' },
+  },
+  { route: 'GET /api/v1/me/devices', access: 'session' },
+  { route: 'DELETE /api/v1/me/devices/:id', access: 'own', params: { id: () => 'dtk_00000000000000000000000000' } },
+  // A browser session signs out nothing here (a desktop application signs its own token out).
+  { route: 'POST /api/v1/licensing/sign-out', access: 'session', ok: { status: 204 } },
 
   // The audit log (SPEC §2.8; §3: an organization's to its administrators and operators, all of it to operators).
   { route: 'GET /api/v1/orgs/:org/audit-events', access: 'org-admin', params: org },

@@ -2,11 +2,12 @@ import type { LicenseAnswer } from '@portico/contracts';
 import type { Deps } from '../../deps.js';
 import type { Actor } from '../../lib/actor.js';
 import { AppError } from '../../lib/errors.js';
+import { toDate } from '../../lib/time.js';
 import { recordAudit } from '../audit/audit.writer.js';
 import * as activations from './activations.repository.js';
 import { withLease } from './activations.service.js';
 import { budgetOfRow, type HeartbeatDeps, type Renewer, readOwned, stateOf } from './heartbeats.service.js';
-import { answer } from './license-answers.js';
+import { answer, isOffline } from './license-answers.js';
 import { readLicense } from './license-reader.repository.js';
 
 // Checking a lease out for offline use and releasing an activation (SPEC §2.5): both committed before the answer.
@@ -30,8 +31,10 @@ export async function checkout(deps: ChangeDeps, actor: Actor, id: string, userI
       return 'REVOKED' as const;
     const fresh = await readLicense(trx, id, now);
     const code = fresh ? stateOf(fresh, now) : 'RELEASED';
-    if (code !== 'VALID') return code;
-    const until = new Date(now.getTime() + days * DAY_MS);
+    if (code !== 'VALID' || !fresh) return code;
+    // A lease already out stays valid offline until its end whatever is asked now: never end the slot before it.
+    const asked = new Date(now.getTime() + days * DAY_MS);
+    const until = isOffline(fresh, now) && toDate(fresh.offline_until) > asked ? toDate(fresh.offline_until) : asked;
     await activations.checkOut(trx, id, until, now);
     await recordAudit(
       trx,

@@ -4,7 +4,7 @@ import { AppError } from '../../lib/errors.js';
 import { lockedAsset, setAssetMode } from '../assets/asset-updates.service.js';
 import { recordAudit } from '../audit/audit.writer.js';
 import { lockAsset } from './activations.repository.js';
-import { machinesInUse } from './machine-activations.service.js';
+import { endLapsedMachines, machinesInUse } from './machine-activations.service.js';
 
 /**
  * Enable online licensing (SPEC §2.5): a machine-mode license becomes a named-user license. Refused for services,
@@ -36,6 +36,7 @@ export async function enableOnlineLicensing(
           `(${names.join(', ')}${more}). Release them in Activations, or wait until their leases end, then try again.`,
       );
     }
+    await endLapsedMachines(trx, id, now);
     const described = await setAssetMode(trx, id, 'online', now);
     const change = { before: { mode: asset.mode }, after: { mode: 'online' } };
     await recordAudit(

@@ -112,3 +112,17 @@ export async function machinesInUse(trx: Executor, assetId: string, now: Date) {
   const active = await activations.activeMachineActivations(trx, assetId);
   return active.filter((a) => !hasLapsed(a, now)).map((a) => ({ name: a.machine_name, platform: a.platform }));
 }
+
+/**
+ * Ends the machine activations of an asset whose lease lapsed (Enable online licensing): their seats are free, and a
+ * machine coming back must learn EXPIRED instead of renewing a machine lease on a named-user license.
+ */
+export async function endLapsedMachines(trx: Executor, assetId: string, now: Date): Promise<void> {
+  const active = await activations.activeMachineActivations(trx, assetId);
+  await activations.endActivations(
+    trx,
+    active.filter((a) => hasLapsed(a, now)).map((a) => a.id),
+    { status: 'expired', reason: 'no heartbeat before the lease ended', by: null },
+    now,
+  );
+}
