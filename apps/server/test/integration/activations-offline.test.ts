@@ -184,6 +184,20 @@ describe('offline leases, suspension and the end of the term', () => {
     held = res.activation!.id;
   });
 
+  it('never locks out the owner of a lost laptop: releasing it in My products frees the slot at once', async () => {
+    const out = await checkout(t, cookie, held, 5);
+    expect(out.json().code).toBe('VALID');
+    // The lost laptop's offline lease cannot be called back; the server stops vouching for it (validate).
+    const lost = out.json().lease as string;
+    const res = await json(t, 'DELETE', `/api/v1/orgs/acme/my-products/activations/${held}`, cookie);
+    expect(res.statusCode).toBe(204);
+    const next = await activate(t, cookie, desktop);
+    expect(next).toMatchObject({ valid: true, code: 'VALID', transfers: { used: 0 } });
+    const check = await json(t, 'POST', '/api/v1/licensing/validate', cookie, { lease: lost });
+    expect(check.json()).toMatchObject({ valid: false, code: 'RELEASED' });
+    held = next.activation!.id;
+  });
+
   it('keeps a revoked license’s seat while its offline lease is out, saying when it frees, until the lease ends', async () => {
     const [, holder, other] = w.members as [unknown, (typeof w.members)[0], (typeof w.members)[0]];
     expect(await assignSim(holder.userId)).toBe('assigned');
