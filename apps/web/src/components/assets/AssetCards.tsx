@@ -1,22 +1,9 @@
 import { Group, Paper, Stack, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
 import { CardList } from '../CardList';
+import { FactRow } from '../FactRow';
 import { AssetStatusBadge } from './AssetStatusBadge';
 import type { AssetListProps } from './AssetTable';
 import { formatEnds, formatTerm, modeLabel } from './asset-format';
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Group gap="xs" wrap="nowrap" align="baseline">
-      <Text size="xs" c="dimmed" w={64} style={{ flexShrink: 0 }}>
-        {label}
-      </Text>
-      <Text size="sm" component="div" style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
-        {children}
-      </Text>
-    </Group>
-  );
-}
 
 /** The phone form of AssetTable: one card per asset, the same facts as label and value. */
 export function AssetCards({ assets, kind, label, actions }: AssetListProps) {
@@ -36,23 +23,23 @@ export function AssetCards({ assets, kind, label, actions }: AssetListProps) {
               </div>
               <AssetStatusBadge status={asset.status} />
             </Group>
-            <Fact label="Serial">
+            <FactRow label="Serial">
               <Text span size="sm" ff="monospace">
                 {asset.serialDisplay}
               </Text>
-            </Fact>
+            </FactRow>
             {(kind === 'license' || kind === 'all') && (
               <>
-                <Fact label="Seats">
+                <FactRow label="Seats">
                   {asset.seats} total · {asset.seatsAssigned} assigned · {asset.seatsAvailable} available
-                </Fact>
-                <Fact label="Mode">{modeLabel(asset.mode)}</Fact>
+                </FactRow>
+                <FactRow label="Mode">{modeLabel(asset.mode)}</FactRow>
               </>
             )}
             {kind === 'ending' ? (
-              <Fact label="Ends">{formatEnds(asset)}</Fact>
+              <FactRow label="Ends">{formatEnds(asset)}</FactRow>
             ) : (
-              <Fact label="Term">{formatTerm(asset)}</Fact>
+              <FactRow label="Term">{formatTerm(asset)}</FactRow>
             )}
             {actions && (
               <Group gap="xs" mt={4}>

@@ -2,6 +2,7 @@ import { Box, Button, Group, Paper, Stack, Table, Text, Tooltip, VisuallyHidden 
 import type { ActivationView } from '@portico/contracts';
 import type { ReactNode } from 'react';
 import { CardList } from '../../../components/CardList';
+import { FactRow } from '../../../components/FactRow';
 import { ActivationStateBadge } from '../../../components/licensing/ActivationStateBadge';
 import { formatDay, transfersShort } from '../../../components/licensing/licensing-format';
 import { formatDate, formatDateTime, formatRelative } from '../../../lib/format';
@@ -201,19 +202,6 @@ function ActivationTable({ rows, filter, onRelease, onGrant }: ActivationListPro
   );
 }
 
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Group gap="xs" wrap="nowrap" align="baseline">
-      <Text size="xs" c="dimmed" w={88} style={{ flexShrink: 0 }}>
-        {label}
-      </Text>
-      <Box fz="sm" style={{ minWidth: 0, flex: 1, overflowWrap: 'anywhere' }}>
-        {children}
-      </Box>
-    </Group>
-  );
-}
-
 function ActivationCards({ rows, filter, onRelease, onGrant }: ActivationListProps) {
   return (
     <CardList aria-label="Activations">
@@ -224,14 +212,26 @@ function ActivationCards({ rows, filter, onRelease, onGrant }: ActivationListPro
               <Holder row={row} />
               <State row={row} />
             </Group>
-            {!filter.asset && <Fact label="Product">{row.product.name}</Fact>}
-            <Fact label="Device">{row.device.name}</Fact>
-            <Fact label="Platform">{[row.device.platform, row.device.appVersion].filter(Boolean).join(' · ')}</Fact>
-            <Fact label="Since">{formatDateTime(row.since)}</Fact>
-            <Fact label="Last contact">{formatDateTime(row.lastContactAt)}</Fact>
-            <Fact label="Transfers">
+            {!filter.asset && (
+              <FactRow labelWidth={88} label="Product">
+                {row.product.name}
+              </FactRow>
+            )}
+            <FactRow labelWidth={88} label="Device">
+              {row.device.name}
+            </FactRow>
+            <FactRow labelWidth={88} label="Platform">
+              {[row.device.platform, row.device.appVersion].filter(Boolean).join(' · ')}
+            </FactRow>
+            <FactRow labelWidth={88} label="Since">
+              {formatDateTime(row.since)}
+            </FactRow>
+            <FactRow labelWidth={88} label="Last contact">
+              {formatDateTime(row.lastContactAt)}
+            </FactRow>
+            <FactRow labelWidth={88} label="Transfers">
               <Transfers row={row} />
-            </Fact>
+            </FactRow>
             <Group gap="xs" mt={4}>
               <RowActions row={row} onRelease={onRelease} onGrant={onGrant} />
             </Group>

@@ -1,10 +1,10 @@
 import { Box, Group, Paper, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import type { Asset } from '@portico/contracts';
-import type { ReactNode } from 'react';
 import { AssetStatusBadge } from '../../../components/assets/AssetStatusBadge';
 import { formatTerm, modeLabel } from '../../../components/assets/asset-format';
 import { SeatsBar } from '../../../components/assets/SeatsBar';
 import { CardList } from '../../../components/CardList';
+import { FactRow } from '../../../components/FactRow';
 import { HeldOfflineNote } from '../../../components/licensing/HeldOfflineNote';
 import { AnchorLink } from '../../../components/links';
 import { OnlineLicensingAction } from './OnlineLicensingAction';
@@ -136,19 +136,6 @@ function LicenseTable({ org, assets, onEnableOnline }: LicenseAssetsProps) {
   );
 }
 
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Group gap="xs" wrap="nowrap" align="baseline">
-      <Text size="xs" c="dimmed" w={64} style={{ flexShrink: 0 }}>
-        {label}
-      </Text>
-      <Box fz="sm" style={{ minWidth: 0, flex: 1, overflowWrap: 'anywhere' }}>
-        {children}
-      </Box>
-    </Group>
-  );
-}
-
 function LicenseCards({ org, assets, onEnableOnline }: LicenseAssetsProps) {
   return (
     <CardList aria-label="Licenses">
@@ -159,16 +146,16 @@ function LicenseCards({ org, assets, onEnableOnline }: LicenseAssetsProps) {
               <ProductLink org={org} asset={asset} />
               <AssetStatusBadge status={asset.status} />
             </Group>
-            <Fact label="Serial">
+            <FactRow label="Serial">
               <Text span size="sm" ff="monospace">
                 {asset.serialDisplay}
               </Text>
-            </Fact>
-            <Fact label="Seats">
+            </FactRow>
+            <FactRow label="Seats">
               <Seats asset={asset} />
-            </Fact>
-            <Fact label="Mode">{modeLabel(asset.mode)}</Fact>
-            <Fact label="Term">{formatTerm(asset)}</Fact>
+            </FactRow>
+            <FactRow label="Mode">{modeLabel(asset.mode)}</FactRow>
+            <FactRow label="Term">{formatTerm(asset)}</FactRow>
             <ActivationsLink org={org} asset={asset} />
             {asset.mode === 'machine' && <OnlineLicensingAction asset={asset} onEnable={onEnableOnline} compact />}
           </Stack>
