@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Caller, SessionContext } from '../lib/caller.js';
+import { type Caller, callerUser, type SessionContext } from '../lib/caller.js';
 import { constantTimeEqual } from '../lib/crypto.js';
 import { AppError } from '../lib/errors.js';
 import { toDate } from '../lib/time.js';
@@ -66,14 +66,7 @@ export async function resolveSession(request: FastifyRequest, reply: FastifyRepl
   return {
     sessionId: row.sessionId,
     token,
-    user: {
-      id: row.userId,
-      name: row.name,
-      email: row.email,
-      emailVerified: Boolean(row.emailVerified),
-      isOperator: Boolean(row.isOperator),
-      createdAt: toDate(row.createdAt),
-    },
+    user: callerUser(row),
   };
 }
 

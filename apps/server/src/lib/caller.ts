@@ -1,4 +1,5 @@
 import type { Rights } from '@portico/contracts';
+import { toDate } from './time.js';
 
 // Who calls a route, and their place in an organization: what the access guard (http/access.ts) works with.
 
@@ -48,3 +49,22 @@ export type Caller =
       user: SessionContext['user'];
       scopes: readonly Scope[];
     };
+
+/** The account as a caller carries it, from the columns the session and token lookups both read. */
+export function callerUser(row: {
+  userId: string;
+  name: string;
+  email: string;
+  emailVerified: unknown;
+  isOperator: unknown;
+  createdAt: unknown;
+}): SessionContext['user'] {
+  return {
+    id: row.userId,
+    name: row.name,
+    email: row.email,
+    emailVerified: Boolean(row.emailVerified),
+    isOperator: Boolean(row.isOperator),
+    createdAt: toDate(row.createdAt),
+  };
+}

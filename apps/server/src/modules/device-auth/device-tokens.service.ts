@@ -5,7 +5,7 @@ import { prepareFirst } from '../../db/prepared.js';
 import type { Database } from '../../db/types.js';
 import type { Deps } from '../../deps.js';
 import type { Actor } from '../../lib/actor.js';
-import type { Caller, Scope } from '../../lib/caller.js';
+import { type Caller, callerUser, type Scope } from '../../lib/caller.js';
 import type { Clock } from '../../lib/clock.js';
 import { AppError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
@@ -75,14 +75,7 @@ export function createBearerVerifier(handle: DatabaseHandle, clock: Clock) {
       sessionId: null,
       tokenId: row.tokenId,
       token,
-      user: {
-        id: row.userId,
-        name: row.name,
-        email: row.email,
-        emailVerified: Boolean(row.emailVerified),
-        isOperator: Boolean(row.isOperator),
-        createdAt: toDate(row.createdAt),
-      },
+      user: callerUser(row),
       scopes: scopesOf(row.scopes),
     };
   };
