@@ -1,4 +1,3 @@
-import type { LeaseClaims } from '@portico/contracts';
 import type { Config } from './config.js';
 import type { DB } from './db/database.js';
 import type { Caller, Standing, StandingFinder } from './lib/caller.js';
@@ -6,8 +5,8 @@ import type { Clock } from './lib/clock.js';
 import type { SessionRow } from './modules/accounts/accounts.repository.js';
 import type { Auth } from './modules/accounts/auth.js';
 import type { HeartbeatBatcher } from './modules/licensing/heartbeat-batcher.js';
+import type { LeaseKeys } from './modules/licensing/lease-keys.js';
 import type { LicenseReader } from './modules/licensing/license-reader.repository.js';
-import type { LeaseKeys } from './modules/licensing/signing-keys.service.js';
 import type { MailTransport } from './modules/mail/transport.js';
 import type { OrganizationsOfFinder } from './modules/organizations/organizations.repository.js';
 import type { RateRules } from './modules/rate-limits/rate-limits.service.js';
@@ -20,25 +19,6 @@ export interface SessionStore {
   ttlSeconds: number;
   /** A session is extended once this much of its lifetime has passed (one write a day, not one per request). */
   refreshAfterSeconds: number;
-}
-
-/** A lease as signed: the claims the server chooses; issuer, audience and issued-at are added by the signer. */
-export type LeaseToSign = Omit<LeaseClaims, 'iss' | 'aud' | 'iat'>;
-
-export type LeaseCheck =
-  | { ok: true; claims: LeaseClaims }
-  | { ok: false; reason: 'malformed' | 'signature' | 'expired' };
-
-/**
- * Signs and verifies leases (SPEC §2.5) with the instance's Ed25519 keys, kept in the database so that every
- * instance on one database signs with the same key (built by the licensing module).
- */
-export interface LeaseSigner {
-  sign(claims: LeaseToSign, now: Date): Promise<string>;
-  /** Signature by a published key, issuer, audience and expiry (against `now`). */
-  verify(lease: string, now: Date): Promise<LeaseCheck>;
-  /** The public keys that verify leases still in circulation: the current one and those before it. */
-  jwks(now: Date): Promise<{ keys: Record<string, unknown>[] }>;
 }
 
 /** Everything a request needs, built once by main.ts (or a test) and handed to buildApp(). */

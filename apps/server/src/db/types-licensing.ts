@@ -1,4 +1,5 @@
-import type { Timestamp } from './types.js';
+/** As in types.ts: ISO strings written by us, Date objects when PostgreSQL reads timestamptz. */
+type Timestamp = string | Date;
 
 // The tables of online licensing: device sign-in, signing keys, devices, activations, transfers and grants.
 

@@ -1,7 +1,7 @@
 import type { ValidateAnswer } from '@portico/contracts';
-import type { LeaseToSign } from '../../src/deps.js';
 import { newId } from '../../src/lib/ids.js';
 import { iso } from '../../src/lib/time.js';
+import type { LeaseToSign } from '../../src/modules/licensing/lease-keys.js';
 import type { LeaseKeys } from '../../src/modules/licensing/signing-keys.service.js';
 import { createSignedInUser, createSignedInUsers } from '../helpers/factories.js';
 import { addAsset, addMembers, addOrganization, addProduct } from '../helpers/licensing.js';

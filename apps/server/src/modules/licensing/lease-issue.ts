@@ -1,6 +1,6 @@
 import type { LicenseAnswer } from '@portico/contracts';
-import type { LeaseSigner } from '../../deps.js';
 import { toDate, toIsoString } from '../../lib/time.js';
+import type { LeaseSigner } from './lease-keys.js';
 
 /** What a lease and an answer's activation summary are made of, as both the activation and the heartbeat read it. */
 export interface LeaseSource {

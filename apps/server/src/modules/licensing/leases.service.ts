@@ -1,7 +1,7 @@
 import type { LeaseClaims, LicensingCode, ValidateAnswer } from '@portico/contracts';
 import type { DatabaseHandle } from '../../db/database.js';
-import type { LeaseCheck, LeaseSigner } from '../../deps.js';
 import { toDate } from '../../lib/time.js';
+import type { LeaseCheck, LeaseSigner } from './lease-keys.js';
 import { createLeaseStateFinder, type LeaseStateRow } from './leases.repository.js';
 
 // `POST /api/v1/licensing/validate` (SPEC §4.3): a lease checked by the server, answered as data (ARCHITECTURE

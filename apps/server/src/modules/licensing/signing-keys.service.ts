@@ -1,15 +1,15 @@
-import { LEASE_AUDIENCE, LeaseClaims, type ValidateAnswer } from '@portico/contracts';
+import { LEASE_AUDIENCE, LeaseClaims } from '@portico/contracts';
 import type { DatabaseHandle, DB } from '../../db/database.js';
-import type { Deps, LeaseCheck, LeaseSigner } from '../../deps.js';
+import type { Deps } from '../../deps.js';
 import { type Actor, SYSTEM_ACTOR } from '../../lib/actor.js';
 import { toIsoString } from '../../lib/time.js';
 import { recordAudit } from '../audit/audit.writer.js';
 import { decodePayload, signCompact, splitCompact, verifyCompact } from './lease-codec.js';
+import type { LeaseCheck, LeaseKeys, LeaseSigner, RotatedKey } from './lease-keys.js';
 import { createLeaseValidator } from './leases.service.js';
 import {
   generateSigningKey,
   openPrivateKey,
-  type PublicJwk,
   readPublicJwk,
   SigningKeyError,
   sealingKey,
@@ -25,6 +25,7 @@ import {
   type SigningKeyRow,
 } from './signing-keys.repository.js';
 
+export type { LeaseKeys, RotatedKey } from './lease-keys.js';
 export { SigningKeyError } from './signing-key-material.js';
 
 // Lease signing (SPEC §2.5, docs/adr/0012): Ed25519 keys kept in the database, sealed under SECRET, so every
@@ -37,28 +38,6 @@ export interface LeaseSignerOptions {
   /** OFFLINE_LEASE_MAX and LEASE_TTL: together the longest a lease can live, so how long a retired key stays published. */
   offlineLeaseMaxMs: number;
   leaseTtlMs: number;
-}
-
-/** What `deps.leases` is: a LeaseSigner that also validates leases against their activation, and rotates. */
-export interface LeaseKeys extends LeaseSigner {
-  jwks(now: Date): Promise<{ keys: PublicJwk[] }>;
-  /** The validate endpoint's answer (SPEC §4.3): the signature, then the activation's state (one prepared read). */
-  validate(lease: string, now: Date): Promise<ValidateAnswer>;
-  rotate(now: Date, actor?: Actor): Promise<RotatedKey>;
-  /** The key that signs now (read, or the first one made, when a minute old). */
-  currentKey(now: Date): Promise<{ kid: string; generation: number }>;
-  /**
-   * This signer once its key is read (or the first one made), before the server takes requests: a SECRET that does
-   * not open the keys then stops start-up with a SigningKeyError naming SECRET, instead of failing activations.
-   */
-  ready(now: Date): Promise<LeaseKeys>;
-}
-
-export interface RotatedKey {
-  kid: string;
-  generation: number;
-  /** The key it replaced; null when it is the first. */
-  previousKid: string | null;
 }
 
 /** A retired key stays published while a lease it signed can still be valid. */
