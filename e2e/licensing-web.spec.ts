@@ -338,9 +338,11 @@ test.describe
       await expect(miaRow).toContainText('Home desktop');
       await expect(miaRow).toContainText('1 used, 4 left');
       await expect(miaRow).toContainText('next frees on');
+      // Olga's license was revoked, but her offline lease still holds its seat: listed until the lease ends.
+      await expect(table.getByRole('row').filter({ hasText: olga.email })).toContainText('Offline until');
       await shot(page, '11-activations');
       await page.setViewportSize(PHONE);
-      await expect(page.getByRole('list', { name: 'Activations' }).getByRole('listitem')).toHaveCount(2);
+      await expect(page.getByRole('list', { name: 'Activations' }).getByRole('listitem')).toHaveCount(3);
       expect(await overflow(page)).toBeLessThanOrEqual(0);
       await shot(page, '12-activations-phone');
       await page.setViewportSize(DESKTOP);

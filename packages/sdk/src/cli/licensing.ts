@@ -4,6 +4,7 @@ import { PorticoLicenseError } from '../errors.js';
 import type { LicenseStatus } from '../license-state.js';
 import type { ActivationRecord } from '../store.js';
 import type { LicensingProduct } from '../types.js';
+import { SDK_VERSION } from '../version.js';
 import { type CliContext, contextOf, EXIT, exitOf } from './context.js';
 import { productLines, resultLines, statusLines } from './format.js';
 
@@ -42,7 +43,12 @@ interface ActivateOptions {
 
 async function activate(ctx: CliContext, product: string | undefined, options: ActivateOptions): Promise<number> {
   const identity = ctx.machine();
-  const machine = { fingerprint: identity.fingerprint, name: identity.name, platform: identity.platform };
+  const machine = {
+    fingerprint: identity.fingerprint,
+    name: identity.name,
+    platform: identity.platform,
+    appVersion: SDK_VERSION,
+  };
   if (options.serial) {
     const result = await ctx.client.activateMachine({ serial: options.serial, machine });
     return report(ctx, result.answer?.activation?.product.code ?? product ?? options.serial, result);
