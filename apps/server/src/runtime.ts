@@ -67,7 +67,9 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     ...options.worker,
   });
 
-  const heartbeats = new HeartbeatBatcher(database.db, 1000, (error) => log.warn({ err: error }, 'heartbeat batch'));
+  const heartbeats = new HeartbeatBatcher(database.db, database.dialect, 1000, (error) =>
+    log.warn({ err: error }, 'heartbeat batch'),
+  );
   const deps: AppDeps = {
     config: fullConfig,
     db: database.db,

@@ -11,6 +11,7 @@ import * as coverMemberDirectory from './2026_11_22_110000_cover_member_director
 import * as createIdempotencyKeys from './2026_11_22_120000_create_idempotency_keys.js';
 import * as createAssignments from './2026_11_29_100000_create_assignments.js';
 import * as createOnlineLicensing from './2026_11_29_200000_create_online_licensing.js';
+import * as indexAssignmentsOfUser from './2026_11_29_210000_index_assignments_of_user.js';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_22_120000_create_idempotency_keys': createIdempotencyKeys,
   '2026_11_29_100000_create_assignments': createAssignments,
   '2026_11_29_200000_create_online_licensing': createOnlineLicensing,
+  '2026_11_29_210000_index_assignments_of_user': indexAssignmentsOfUser,
 };

@@ -7,6 +7,13 @@ import type { UserProduct } from './devices.repository.js';
 // Activations (SPEC §2.5): the slot of a named-user license on a device, and machine-mode seats.
 
 /**
+ * Statuses written into the SQL rather than bound: SQLite prepares a statement again on every run when a bound
+ * value is compared with a column a partial index filters on (`status`, `kind`), which tripled the cost of the reads
+ * every activation makes (measured: 120 µs → 43 µs for the slot).
+ */
+const ACTIVE = sql.lit<'active'>('active');
+
+/**
  * Takes the lock of one member's license: touching the assignment row locks it on PostgreSQL (and starts the write
  * transaction on SQLite), so two devices of the same user activating at once run one after the other, while
  * different users never wait for each other. The guard doubles as the check that the assignment is still active:
@@ -53,7 +60,7 @@ export async function heldAssignments(db: Executor, userId: string, product: str
       'o.name as organization_name',
     ])
     .where('g.user_id', '=', userId)
-    .where('g.status', '=', 'active')
+    .where('g.status', '=', ACTIVE)
     .where((eb) => eb.or([eb('p.id', '=', product), eb('p.code', '=', product)]))
     .orderBy('g.id')
     .execute();
@@ -93,8 +100,8 @@ export async function currentSlot(db: Executor, key: UserProduct) {
     .where('a.organization_id', '=', key.organizationId)
     .where('a.user_id', '=', key.userId)
     .where('a.product_id', '=', key.productId)
-    .where('a.kind', '=', 'online')
-    .where('a.status', '=', 'active')
+    .where('a.kind', '=', sql.lit<'online'>('online'))
+    .where('a.status', '=', ACTIVE)
     .executeTakeFirst();
 }
 export type ActivationRow = NonNullable<Awaited<ReturnType<typeof currentSlot>>>;
@@ -108,8 +115,8 @@ export async function activeMachineActivations(db: Executor, assetId: string): P
     .selectFrom('activations as a')
     .select(activationColumns)
     .where('a.asset_id', '=', assetId)
-    .where('a.kind', '=', 'machine')
-    .where('a.status', '=', 'active')
+    .where('a.kind', '=', sql.lit<'machine'>('machine'))
+    .where('a.status', '=', ACTIVE)
     .execute();
 }
 
@@ -273,20 +280,43 @@ export async function seatsHeldOffline(db: Executor, assetIds: string[], now: Da
   );
 }
 
-/** Last contacts of heartbeats, written in one batch (docs/adr/0013). Only still-active rows are renewed. */
+/** Rows an UPDATE of last contacts names at most: three parameters each, well inside both databases' limits. */
+const CONTACTS_PER_STATEMENT = 500;
+
+/**
+ * Last contacts of heartbeats, written in one batch (docs/adr/0013): one UPDATE … FROM (VALUES …) per 500
+ * activations rather than one statement each, so a second of heartbeats is a few statements. Only still-active rows
+ * are renewed (a released or taken-over activation is never revived), and an offline lease out is never shortened.
+ */
 export async function recordContacts(
   db: Executor,
+  dialect: 'sqlite' | 'postgres',
   contacts: { id: string; at: Date; leaseExpiresAt: Date }[],
 ): Promise<void> {
-  for (const c of contacts)
-    await db
-      .updateTable('activations')
-      .set({
-        last_contact_at: iso(c.at),
-        lease_expires_at: sql`case when offline_until > ${iso(c.leaseExpiresAt)}
-        then offline_until else ${iso(c.leaseExpiresAt)} end`,
-      })
-      .where('id', '=', c.id)
-      .where('status', '=', 'active')
-      .execute();
+  for (let i = 0; i < contacts.length; i += CONTACTS_PER_STATEMENT) {
+    const rows = contacts
+      .slice(i, i + CONTACTS_PER_STATEMENT)
+      .map((c) => sql`(${c.id}, ${iso(c.at)}, ${iso(c.leaseExpiresAt)})`);
+    await (dialect === 'postgres' ? contactsOnPostgres(rows) : contactsOnSqlite(rows)).execute(db);
+  }
+}
+
+type Row = ReturnType<typeof sql>;
+
+function contactsOnPostgres(rows: Row[]) {
+  return sql`update activations as a
+    set last_contact_at = v.at::timestamptz,
+        lease_expires_at = case when a.offline_until > v.exp::timestamptz then a.offline_until else v.exp::timestamptz end
+    from (values ${sql.join(rows)}) as v(id, at, exp)
+    where a.id = v.id and a.status = 'active'`;
+}
+
+// SQLite names the columns of a VALUES list column1, column2, …
+function contactsOnSqlite(rows: Row[]) {
+  return sql`update activations
+    set last_contact_at = v.column2,
+        lease_expires_at = case when activations.offline_until > v.column3 then activations.offline_until
+          else v.column3 end
+    from (values ${sql.join(rows)}) as v
+    where activations.id = v.column1 and activations.status = 'active'`;
 }

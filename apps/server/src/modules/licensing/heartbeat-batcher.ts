@@ -14,6 +14,7 @@ export class HeartbeatBatcher {
 
   constructor(
     private readonly db: DB,
+    private readonly dialect: 'sqlite' | 'postgres',
     private readonly intervalMs = 1000,
     private readonly onError: (error: unknown) => void = () => {},
   ) {}
@@ -35,7 +36,7 @@ export class HeartbeatBatcher {
     this.flushing = this.flushing.then(async () => {
       if (batch.length === 0) return;
       try {
-        await this.db.transaction().execute((trx) => recordContacts(trx, batch));
+        await this.db.transaction().execute((trx) => recordContacts(trx, this.dialect, batch));
       } catch (error) {
         // Kept for the next round unless a newer contact arrived meanwhile.
         for (const c of batch) if (!this.pending.has(c.id)) this.pending.set(c.id, c);
