@@ -26,6 +26,10 @@ const PORTICO_VARIABLES = [
   'HEARTBEAT_INTERVAL',
   'OFFLINE_LEASE_MAX',
   'TRANSFER_LIMIT',
+  'DEVICES_PER_USER',
+  'ACTIVATIONS_PER_DAY',
+  'TRUST_PROXY',
+  'DEV_CLOCK',
 ];
 /** LOG_LEVEL=warn: at info every request writes a log line, and the benchmark would measure the logger. */
 export const SERVER_LOG_LEVEL = 'warn';
