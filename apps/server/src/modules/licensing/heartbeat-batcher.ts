@@ -1,5 +1,5 @@
 import type { DB } from '../../db/database.js';
-import { recordContacts } from './activations.repository.js';
+import { recordContacts } from './heartbeat-contacts.repository.js';
 
 /**
  * Heartbeats renew leases at thousands a second; writing each one's last contact would cost a durable commit apiece
