@@ -5,7 +5,7 @@ import type { Actor } from '../../lib/actor.js';
 import { AppError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { toDate } from '../../lib/time.js';
-import { recordAudit } from '../audit/audit.writer.js';
+import { recordAudit, recordAudits } from '../audit/audit.writer.js';
 import * as activations from './activations.repository.js';
 import * as devices from './devices.repository.js';
 import { type Components, fingerprintHash, sameMachine } from './fingerprints.js';
@@ -34,7 +34,7 @@ export interface SlotRequest {
 }
 
 export type SlotOutcome =
-  | { ok: true; activationId: string; tookOverFrom: string | null }
+  | { ok: true; activationId: string; deviceId: string; tookOverFrom: string | null }
   | { ok: false; code: LicensingCode; parts: AnswerParts };
 
 type Trx = Transaction<Database>;
@@ -56,7 +56,7 @@ export async function claimSlot(trx: Trx, request: SlotRequest, policy: SlotPoli
     // The device that holds the slot activates again (a restart): the same activation, a new lease, no cost.
     await activations.renewActivation(trx, slot.id, renewalOf(request, policy, now), now);
     await devices.touchDevice(trx, known.id, details, now);
-    return { ok: true, activationId: slot.id, tookOverFrom: null };
+    return { ok: true, activationId: slot.id, deviceId: known.id, tookOverFrom: null };
   }
   const lapsed = slot ? hasLapsed(slot, now) : true;
   if (slot && !lapsed) {
@@ -112,7 +112,7 @@ export async function claimSlot(trx: Trx, request: SlotRequest, policy: SlotPoli
   );
   const tookOverFrom = slot && !lapsed ? slot.machine_name : null;
   await auditActivation(trx, request, activationId, tookOverFrom, now);
-  return { ok: true, activationId, tookOverFrom };
+  return { ok: true, activationId, deviceId: device.id, tookOverFrom };
 }
 
 function deviceDetails(machine: SlotRequest['machine']): devices.DeviceDetails {
@@ -221,12 +221,12 @@ async function auditActivation(trx: Trx, request: SlotRequest, id: string, tookO
     organizationId: request.key.organizationId,
     after: { device: request.machine.name, platform: request.machine.platform, asset: request.assetId },
   };
-  await recordAudit(trx, request.actor, { action: 'license.activated', ...entry }, now);
-  if (tookOverFrom)
-    await recordAudit(
-      trx,
-      request.actor,
-      { action: 'license.taken_over', ...entry, before: { device: tookOverFrom } },
-      now,
-    );
+  const takeover = { action: 'license.taken_over' as const, ...entry, before: { device: tookOverFrom } };
+  // One insert for both events of a takeover.
+  await recordAudits(
+    trx,
+    request.actor,
+    [{ action: 'license.activated', ...entry }, ...(tookOverFrom ? [takeover] : [])],
+    now,
+  );
 }

@@ -78,7 +78,9 @@ export async function activate(deps: LicensingDeps, who: Requester, input: Activ
       policy,
       now,
     );
-    const context = await slotContext(trx, key, policy, now);
+    // The device in use is known when the slot was just claimed; read only after a refusal.
+    const inUse = outcome.ok ? outcome.deviceId : undefined;
+    const context = await slotContext(trx, key, policy, now, inUse);
     return outcome.ok
       ? { code: 'VALID', activationId: outcome.activationId, parts: context }
       : { code: outcome.code, parts: { ...context, ...outcome.parts } };
@@ -88,11 +90,17 @@ export async function activate(deps: LicensingDeps, who: Requester, input: Activ
 }
 
 /** The devices and the transfer budget every named-user answer carries. */
-async function slotContext(trx: Executor, key: devices.UserProduct, policy: SlotPolicy, now: Date) {
-  const slot = await activations.currentSlot(trx, key);
+async function slotContext(
+  trx: Executor,
+  key: devices.UserProduct,
+  policy: SlotPolicy,
+  now: Date,
+  inUseDeviceId?: string,
+) {
+  const inUse = inUseDeviceId ?? (await activations.currentSlot(trx, key))?.device_id ?? null;
   const registered = await devices.registeredDevices(trx, key);
   const transfers = await budgetOf(trx as Transaction<Database>, key, policy.transfers, now);
-  return { devices: deviceViews(registered, slot?.device_id ?? null), transfers };
+  return { devices: deviceViews(registered, inUse), transfers };
 }
 
 /** Signs a lease for an activation just committed (after the transaction: signing may read the keys). */

@@ -100,28 +100,31 @@ export interface TransferUsage {
   oldestAt: Date | null;
 }
 
-/** Transfers made and extra transfers granted since the start of the rolling window. */
+/** Transfers made and extra transfers granted since the start of the rolling window, in one statement. */
 export async function transferUsage(db: Executor, key: UserProduct, since: Date): Promise<TransferUsage> {
-  const used = await db
-    .selectFrom('license_transfers')
-    .select([db.fn.countAll<number>().as('n'), db.fn.min('created_at').as('oldest')])
-    .where('organization_id', '=', key.organizationId)
-    .where('user_id', '=', key.userId)
-    .where('product_id', '=', key.productId)
-    .where('created_at', '>', iso(since))
-    .executeTakeFirst();
-  const granted = await db
-    .selectFrom('transfer_grants')
-    .select(db.fn.sum<number>('count').as('n'))
-    .where('organization_id', '=', key.organizationId)
-    .where('user_id', '=', key.userId)
-    .where('product_id', '=', key.productId)
-    .where('created_at', '>', iso(since))
+  const row = await db
+    .selectFrom('license_transfers as t')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('n'),
+      eb.fn.min('t.created_at').as('oldest'),
+      eb
+        .selectFrom('transfer_grants as g')
+        .select((e) => e.fn.sum<number>('g.count').as('g'))
+        .where('g.organization_id', '=', key.organizationId)
+        .where('g.user_id', '=', key.userId)
+        .where('g.product_id', '=', key.productId)
+        .where('g.created_at', '>', iso(since))
+        .as('granted'),
+    ])
+    .where('t.organization_id', '=', key.organizationId)
+    .where('t.user_id', '=', key.userId)
+    .where('t.product_id', '=', key.productId)
+    .where('t.created_at', '>', iso(since))
     .executeTakeFirst();
   return {
-    used: Number(used?.n ?? 0),
-    granted: Number(granted?.n ?? 0),
-    oldestAt: used?.oldest ? toDate(used.oldest) : null,
+    used: Number(row?.n ?? 0),
+    granted: Number(row?.granted ?? 0),
+    oldestAt: row?.oldest ? toDate(row.oldest) : null,
   };
 }
 
