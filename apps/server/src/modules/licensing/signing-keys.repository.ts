@@ -101,3 +101,21 @@ export async function retireSigningKeys(
   const result = await query.executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
+
+/**
+ * Serializes rotations, also across instances: an update of one fixed row (made on first use) takes its row lock on
+ * PostgreSQL and the write lock on SQLite. Locking the unretired keys instead locked nothing when a rotation had just
+ * retired them, so three rotations at once could read the same current key and deadlock on each other's inserts.
+ */
+export async function lockRotations(trx: Transaction<Database>, at: Date): Promise<void> {
+  await trx
+    .insertInto('instance_flags')
+    .values({ name: 'signing_key_rotation', value: '', created_at: iso(at) })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
+  await trx
+    .updateTable('instance_flags')
+    .set({ value: iso(at) })
+    .where('name', '=', 'signing_key_rotation')
+    .execute();
+}

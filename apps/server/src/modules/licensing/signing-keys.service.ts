@@ -20,6 +20,7 @@ import {
   allSigningKeys,
   currentSigningKey,
   insertSigningKey,
+  lockRotations,
   publishedSigningKeys,
   retireSigningKeys,
   type SigningKeyRow,
@@ -146,7 +147,8 @@ async function rotateKey(db: DB, actor: Actor, sealing: Buffer, now: Date) {
 
 async function rotateOnce(db: DB, actor: Actor, sealing: Buffer, now: Date) {
   return db.transaction().execute(async (trx) => {
-    // First a write: it takes the lock, so a concurrent rotation waits and then builds on this one's key.
+    // First the rotations' lock: a concurrent rotation waits, then builds on this one's key.
+    await lockRotations(trx, now);
     await retireSigningKeys(trx, 'all', now);
     const previous = await currentSigningKey(trx);
     const generation = (previous ? Number(previous.generation) : 0) + 1;
