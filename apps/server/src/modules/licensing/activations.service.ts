@@ -4,14 +4,13 @@ import type { Executor } from '../../db/database.js';
 import type { Database } from '../../db/types.js';
 import type { Deps } from '../../deps.js';
 import type { Actor } from '../../lib/actor.js';
-import { toDate } from '../../lib/time.js';
 import { recordAudit } from '../audit/audit.writer.js';
 import { budgetOf, claimSlot, type SlotPolicy } from './activation-slot.js';
 import * as activations from './activations.repository.js';
 import * as devices from './devices.repository.js';
 import { componentsOf } from './fingerprints.js';
 import { issueLease } from './lease-issue.js';
-import { type AnswerParts, answer, deviceViews } from './license-answers.js';
+import { type AnswerParts, answer, deviceViews, termRefusal } from './license-answers.js';
 
 // Named-user activation (SPEC §2.5, §4.3): a signed-in member activates a product assigned to them on a device.
 
@@ -37,9 +36,7 @@ export function slotPolicy(config: LicensingDeps['config']): SlotPolicy {
 function preflight(held: activations.HeldAssignment | undefined, now: Date): LicensingCode | null {
   if (!held) return 'NOT_ASSIGNED';
   if (held.mode !== 'online') return 'NOT_ONLINE';
-  if (held.asset_status === 'suspended') return 'SUSPENDED';
-  if (held.ends_at !== null && toDate(held.ends_at) <= now) return 'EXPIRED';
-  return null;
+  return termRefusal({ status: held.asset_status, ends_at: held.ends_at }, now);
 }
 
 export async function activate(deps: LicensingDeps, who: Requester, input: ActivateRequest): Promise<LicenseAnswer> {

@@ -3,7 +3,7 @@ import type { Deps } from '../../deps.js';
 import { AppError } from '../../lib/errors.js';
 import { toDate } from '../../lib/time.js';
 import { issueLease } from './lease-issue.js';
-import { answer, type Holder, holderOf } from './license-answers.js';
+import { answer, type Holder, holderOf, termRefusal } from './license-answers.js';
 import type { LicenseRow } from './license-reader.repository.js';
 import { transferBudget } from './transfer-budget.js';
 
@@ -33,9 +33,7 @@ export function stateOf(row: Pick<LicenseRow, 'status' | 'asset_status' | 'asset
     case 'expired':
       return 'EXPIRED';
   }
-  if (row.asset_status === 'suspended') return 'SUSPENDED';
-  if (row.asset_ends_at !== null && toDate(row.asset_ends_at) <= now) return 'EXPIRED';
-  return 'VALID';
+  return termRefusal({ status: row.asset_status, ends_at: row.asset_ends_at }, now) ?? 'VALID';
 }
 
 function successorOf(row: LicenseRow): Holder | null {

@@ -3,6 +3,7 @@ import type { DatabaseHandle } from '../../db/database.js';
 import { toDate } from '../../lib/time.js';
 import type { LeaseCheck, LeaseSigner } from './lease-keys.js';
 import { createLeaseStateFinder, type LeaseStateRow } from './leases.repository.js';
+import { termRefusal } from './license-answers.js';
 
 // `POST /api/v1/licensing/validate` (SPEC §4.3): a lease checked by the server, answered as data (ARCHITECTURE
 // convention 7): its signature and expiry first, then the state of the activation it names.
@@ -47,10 +48,10 @@ export function answerForLease(claims: LeaseClaims, row: LeaseStateRow | undefin
     return answer('VALID', `The offline lease is valid until ${until}.${revoked}`, claims);
   }
   if (row.status !== 'active') return answer(ENDED[row.status].code, ENDED[row.status].message);
-  if (row.asset_status === 'suspended')
+  const term = termRefusal({ status: row.asset_status, ends_at: row.asset_ends_at }, now);
+  if (term === 'SUSPENDED')
     return answer('SUSPENDED', 'The license is suspended. Ask your organization’s administrator.');
-  if (row.asset_ends_at !== null && toDate(row.asset_ends_at).getTime() <= now.getTime())
-    return answer('EXPIRED', `The license’s term ended on ${when(toDate(row.asset_ends_at))}.`);
+  if (term === 'EXPIRED') return answer('EXPIRED', `The license’s term ended on ${when(toDate(row.asset_ends_at))}.`);
   return answer('VALID', `The license is valid; this lease lasts until ${until}.`, claims);
 }
 

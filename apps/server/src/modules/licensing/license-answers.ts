@@ -1,5 +1,6 @@
 import type { LicenseAnswer, LicensingCode, RegisteredDevice, TransferBudget } from '@portico/contracts';
 import { toDate, toIsoString } from '../../lib/time.js';
+import { assetStatus } from '../assets/assets.service.js';
 import type { DeviceRow } from './devices.repository.js';
 
 // The answers of the licensing endpoints (SPEC §2.5): business outcomes as data, with a sentence a person can act on.
@@ -94,4 +95,10 @@ export function isOffline(row: { offline_until: unknown }, now: Date): boolean {
 /** A slot whose device stopped heartbeating frees itself at lease expiry (SPEC §2.5). */
 export function hasLapsed(row: { lease_expires_at: unknown; offline_until: unknown }, now: Date): boolean {
   return toDate(row.lease_expires_at) <= now && !isOffline(row, now);
+}
+
+/** A subscription that refuses licensing now: suspended (which wins), or past its end date — the asset's status. */
+export function termRefusal(asset: { status: string; ends_at: unknown }, now: Date): 'SUSPENDED' | 'EXPIRED' | null {
+  const status = assetStatus(asset, now);
+  return status === 'suspended' ? 'SUSPENDED' : status === 'expired' ? 'EXPIRED' : null;
 }

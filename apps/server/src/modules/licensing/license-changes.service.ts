@@ -70,7 +70,9 @@ const REASONS = {
 /** Frees the slot (or machine seat) at once, at no cost; an offline lease given back frees its seat too. */
 export async function release(deps: ChangeDeps, by: Releaser, id: string): Promise<LicenseAnswer> {
   const now = deps.clock.now();
-  const row = by.as === 'device' ? await readOwned(deps, id, by.renewer, now) : await deps.readLicense(id, new Date(0));
+  // The transfer budget in the answer counts the rolling window, whoever releases.
+  const since = new Date(now.getTime() - deps.config.transferLimit.windowMs);
+  const row = by.as === 'device' ? await readOwned(deps, id, by.renewer, now) : await deps.readLicense(id, since);
   const mayRelease =
     row &&
     (by.as === 'device' ||

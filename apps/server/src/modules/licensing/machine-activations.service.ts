@@ -2,13 +2,12 @@ import { type LicenseAnswer, type LicensingCode, type MachineInput, normalizeSer
 import type { Executor } from '../../db/database.js';
 import type { Actor } from '../../lib/actor.js';
 import { newId } from '../../lib/ids.js';
-import { toDate } from '../../lib/time.js';
 import { findAssetBySerial } from '../assets/assets.service.js';
 import { recordAudit } from '../audit/audit.writer.js';
 import * as activations from './activations.repository.js';
 import { type LicensingDeps, withLease } from './activations.service.js';
 import { componentsOf, fingerprintHash, sameMachine } from './fingerprints.js';
-import { answer, hasLapsed } from './license-answers.js';
+import { answer, hasLapsed, termRefusal } from './license-answers.js';
 
 // Machine mode (SPEC §2.5): a serial number activates up to `seats` machines without anyone signing in. A short
 // lease with heartbeats, so CI machines and containers that vanish free their seat when their lease lapses.
@@ -18,9 +17,7 @@ type Asset = NonNullable<Awaited<ReturnType<typeof findAssetBySerial>>>;
 function preflight(asset: Asset | undefined, now: Date): LicensingCode | null {
   if (asset?.product_kind !== 'license') return 'UNKNOWN_SERIAL';
   if (asset.mode === 'online') return 'NAMED_USER_LICENSE';
-  if (asset.status === 'suspended') return 'SUSPENDED';
-  if (asset.ends_at !== null && toDate(asset.ends_at) <= now) return 'EXPIRED';
-  return null;
+  return termRefusal(asset, now);
 }
 
 export async function activateMachine(
