@@ -37,7 +37,7 @@ describe('the dev clock', () => {
     const bossId = (await json(t, 'GET', '/api/v1/me', fresh)).json().user.id;
     await upsertMember(t.runtime.deps.db, org, bossId, 'admin', t.clock.now());
     const list = await json(t, 'GET', `/api/v1/orgs/${org}/members?q=late`, fresh);
-    expect(list.json().items.map((i: { userRights: string }) => i.userRights)).toEqual(['Invitation expired']);
+    expect(list.json().items.map((i: { statusLabel: string }) => i.statusLabel)).toEqual(['Invitation expired']);
   });
 
   it('refuses a malformed duration with 400 naming the field, and does not move', async () => {

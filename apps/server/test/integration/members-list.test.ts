@@ -38,20 +38,29 @@ async function list(query = '') {
   const res = await json(t, 'GET', `/api/v1/orgs/${org}/members${query}`, admin);
   expect(res.statusCode).toBe(200);
   return res.json() as {
-    items: { email: string; userRights: string; name: string | null; kind: string; lastSignInAt: string | null }[];
+    items: {
+      email: string;
+      userRights: string;
+      statusLabel: string;
+      name: string | null;
+      kind: string;
+      lastSignInAt: string | null;
+    }[];
     nextCursor: string | null;
+    counts: { members: number; administrators: number; pending: number; expired: number } | null;
+    matching: number | null;
   };
 }
 
 describe('the Members list', () => {
-  it('lists members and invitations together by email with their User Rights', async () => {
+  it('lists members and invitations together by email with their User Rights and Status', async () => {
     const { items, nextCursor } = await list();
-    expect(items.map((i) => [i.email, i.userRights])).toEqual([
-      ['alice@example.com', 'PENDING'],
-      ['boss@example.com', 'Admin'],
-      ['carl@example.com', 'Member'],
-      ['dora@example.com', 'Member'],
-      ['eve@example.com', 'PENDING'],
+    expect(items.map((i) => [i.email, i.userRights, i.statusLabel])).toEqual([
+      ['alice@example.com', 'Member', 'PENDING'],
+      ['boss@example.com', 'Admin', 'Active'],
+      ['carl@example.com', 'Member', 'Active'],
+      ['dora@example.com', 'Member', 'Active'],
+      ['eve@example.com', 'Member', 'PENDING'],
     ]);
     expect(nextCursor).toBeNull();
     expect(items.find((i) => i.email === 'boss@example.com')?.lastSignInAt).not.toBeNull();
@@ -79,7 +88,11 @@ describe('the Members list', () => {
   it('searches by name or email and filters by status', async () => {
     expect((await list('?q=DORA')).items.map((i) => i.email)).toEqual(['dora@example.com']);
     expect((await list('?q=member')).items.map((i) => i.email)).toEqual(['carl@example.com', 'dora@example.com']);
-    expect((await list('?status=admin')).items.map((i) => i.email)).toEqual(['boss@example.com']);
+    expect((await list('?rights=admin')).items.map((i) => i.email)).toEqual(['boss@example.com']);
+    expect((await list('?status=active&rights=member')).items.map((i) => i.email)).toEqual([
+      'carl@example.com',
+      'dora@example.com',
+    ]);
     expect((await list('?status=pending')).items.map((i) => i.email)).toEqual(['alice@example.com', 'eve@example.com']);
     expect((await list('?q=%25')).items).toEqual([]);
   });
@@ -157,7 +170,7 @@ describe('the Members list', () => {
     );
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().error.details[0].path).toBe('cursor');
-    const unknown = await json(t, 'GET', `/api/v1/orgs/${orgId}/members?sort=name`, admin);
+    const unknown = await json(t, 'GET', `/api/v1/orgs/${orgId}/members?sort=age`, admin);
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.details[0].path).toBe('sort');
   });
@@ -169,9 +182,10 @@ describe('the Members list', () => {
     const bossId = (await json(t, 'GET', '/api/v1/me', fresh)).json().user.id;
     await upsertMember(t.runtime.deps.db, org, bossId, 'admin', t.clock.now());
     const res = await json(t, 'GET', `/api/v1/orgs/${org}/members?status=expired`, fresh);
-    expect(res.json().items.map((i: { email: string; userRights: string }) => [i.email, i.userRights])).toEqual([
+    expect(res.json().items.map((i: { email: string; statusLabel: string }) => [i.email, i.statusLabel])).toEqual([
       ['alice@example.com', 'Invitation expired'],
       ['eve@example.com', 'Invitation expired'],
     ]);
+    expect(res.json().counts).toMatchObject({ pending: 0, expired: 2 });
   });
 });

@@ -1,72 +1,113 @@
-import type { MemberSort, MemberStatus, UserRightsLabel } from '@portico/contracts';
+import type {
+  MemberList,
+  MemberSort,
+  MemberStatus,
+  MemberStatusLabel,
+  MembersFilter,
+  Rights,
+  UserRightsLabel,
+} from '@portico/contracts';
 import type { Deps } from '../../deps.js';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
 import { AppError } from '../../lib/errors.js';
 import { toIsoString } from '../../lib/time.js';
 import { productsHeldBy } from '../licensing/assignment-views.service.js';
 import { type DirectoryRow, lastSignIns, listDirectory } from './directory.repository.js';
+import { countDirectory, countMatching } from './directory-counts.repository.js';
 
-const LABELS: Record<MemberStatus, UserRightsLabel> = {
-  admin: 'Admin',
-  member: 'Member',
+const RIGHTS_LABELS: Record<Rights, UserRightsLabel> = { admin: 'Admin', member: 'Member' };
+const STATUS_LABELS: Record<MemberStatus, MemberStatusLabel> = {
+  active: 'Active',
   pending: 'PENDING',
   expired: 'Invitation expired',
 };
 
+const DATE_SORTS = new Set(['since', 'lastSignIn']);
+
 /**
- * The cursor holds the sort it was made for and the last row's sort value and id; a cursor of another sort, or
- * anything else, is refused like a forged one.
+ * The cursor holds the sort it was made for and the last row's sort value (URI-encoded: names are any text) and
+ * id; a cursor of another sort, or anything else, is refused like a forged one.
  */
 function readCursor(cursor: string | undefined, sort: MemberSort): { value: string; id: string } | undefined {
   const key = decodeCursor(cursor);
   if (key === undefined) return undefined;
-  const [cursorSort, value, id, ...rest] = key.split('\t');
-  if (cursorSort !== sort || !value || !id || rest.length > 0)
+  const [cursorSort, encoded, id, ...rest] = key.split('\t');
+  let value: string | undefined;
+  try {
+    value = encoded === undefined ? undefined : decodeURIComponent(encoded);
+  } catch {
+    value = undefined;
+  }
+  if (cursorSort !== sort || value === undefined || !id || rest.length > 0)
     throw AppError.validation('cursor', 'is not a cursor this server gave out for this sort order');
   return { value, id };
 }
 
 function cursorAfter(row: DirectoryRow, sort: MemberSort): string {
-  const value = sort.endsWith('email') ? row.email : toIsoString(row.since);
-  return encodeCursor(`${sort}\t${value}\t${row.id}`);
+  const isDate = DATE_SORTS.has(sort.replace('-', ''));
+  const value = isDate ? toIsoString(row.sort_key) : String(row.sort_key);
+  return encodeCursor(`${sort}\t${encodeURIComponent(value)}\t${row.id}`);
 }
 
+export type MembersQuery = MembersFilter & { sort: MemberSort; cursor?: string; limit: number };
+
+/** One page of the Members list; the first page also carries the organization's counts and the filter's total. */
 export async function listMembers(
   deps: Deps<'db' | 'clock'>,
   organizationId: string,
-  query: { q?: string; status?: MemberStatus; sort: MemberSort; cursor?: string; limit: number },
-) {
+  query: MembersQuery,
+): Promise<MemberList> {
   const now = deps.clock.now();
+  const filter = { q: query.q, status: query.status, rights: query.rights };
+  const after = readCursor(query.cursor, query.sort);
   const rows = await listDirectory(deps.db, organizationId, {
-    q: query.q,
-    status: query.status,
+    ...filter,
     sort: query.sort,
-    after: readCursor(query.cursor, query.sort),
+    after,
     limit: query.limit,
     now,
   });
   const page = rows.slice(0, query.limit);
   const memberIds = page.filter((r) => r.kind === 'member').map((r) => r.id);
-  const [signIns, products] = await Promise.all([
+  const [signIns, products, counts] = await Promise.all([
     lastSignIns(deps.db, memberIds),
     productsHeldBy(deps.db, organizationId, memberIds),
+    after ? null : countDirectory(deps.db, organizationId, now),
   ]);
   const last = page.at(-1);
   return {
-    items: page.map((row) => {
-      const signIn = signIns.get(row.id);
-      return {
-        kind: row.kind,
-        id: row.id,
-        name: row.name,
-        email: row.email,
-        userRights: LABELS[row.status as MemberStatus],
-        since: toIsoString(row.since),
-        lastSignInAt: signIn ? toIsoString(signIn) : null,
-        expiresAt: row.expires_at === null ? null : toIsoString(row.expires_at),
-        products: products.get(row.id) ?? [],
-      };
-    }),
+    items: page.map((row) => toMemberRow(row, signIns.get(row.id), products.get(row.id) ?? [])),
     nextCursor: rows.length > query.limit && last ? cursorAfter(last, query.sort) : null,
+    counts,
+    matching: counts ? await matchingCount(deps, organizationId, filter, counts) : null,
+  };
+}
+
+/** Without a filter the counts already say how many rows there are; with one, the filter is counted. */
+async function matchingCount(
+  deps: Deps<'db' | 'clock'>,
+  organizationId: string,
+  filter: MembersFilter,
+  counts: { members: number; pending: number; expired: number },
+) {
+  if (!filter.q && !filter.status && !filter.rights) return counts.members + counts.pending + counts.expired;
+  return countMatching(deps.db, organizationId, filter, deps.clock.now());
+}
+
+function toMemberRow(row: DirectoryRow, signIn: unknown, products: MemberList['items'][number]['products']) {
+  const status = row.status as MemberStatus;
+  return {
+    kind: row.kind,
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    rights: row.rights,
+    userRights: RIGHTS_LABELS[row.rights],
+    status,
+    statusLabel: STATUS_LABELS[status],
+    since: toIsoString(row.since),
+    lastSignInAt: signIn ? toIsoString(signIn) : null,
+    expiresAt: row.expires_at === null ? null : toIsoString(row.expires_at),
+    products,
   };
 }

@@ -95,3 +95,27 @@ export async function contactRolesOf(db: Executor, organizationId: string, userI
     .execute();
   return rows.map((r) => r.role as ContactRole);
 }
+
+/** Ids per `in (…)` list of a bulk change: well inside both databases' parameter limits. */
+const CHUNK = 500;
+
+/** Change to Admin / Member for many members at once (a bulk action), in the caller's transaction. */
+export async function setRights(db: Executor, organizationId: string, userIds: string[], rights: Rights, at: Date) {
+  for (let start = 0; start < userIds.length; start += CHUNK)
+    await db
+      .updateTable('organization_members')
+      .set({ rights, updated_at: iso(at) })
+      .where('organization_id', '=', organizationId)
+      .where('user_id', 'in', userIds.slice(start, start + CHUNK))
+      .execute();
+}
+
+/** Removes many members at once (a bulk action), in the caller's transaction. */
+export async function deleteMembers(db: Executor, organizationId: string, userIds: string[]) {
+  for (let start = 0; start < userIds.length; start += CHUNK)
+    await db
+      .deleteFrom('organization_members')
+      .where('organization_id', '=', organizationId)
+      .where('user_id', 'in', userIds.slice(start, start + CHUNK))
+      .execute();
+}

@@ -36,6 +36,12 @@ async function assertKeepsAnAdministrator(trx: Executor, organizationId: string,
   }
 }
 
+/** An administrator never demotes or removes themselves: another administrator does it (no accidental lock-out). */
+function refuseOwnMembership(actor: Actor, userId: string) {
+  if (actor.userId === userId)
+    throw new AppError('OWN_MEMBERSHIP', 'You cannot change or remove your own membership: ask another administrator');
+}
+
 async function membershipOrNotFound(trx: Executor, organizationId: string, userId: string) {
   const membership = await repo.findMembership(trx, organizationId, userId);
   if (!membership) throw AppError.notFound('member');
@@ -56,6 +62,7 @@ export async function changeRights(
     const membership = await membershipOrNotFound(trx, organizationId, userId);
     if (membership.rights === rights) return;
     await assertKeepsAnAdministrator(trx, organizationId, membership.rights, rights);
+    refuseOwnMembership(actor, userId);
     await repo.upsertMember(trx, organizationId, userId, rights, now);
     const entry = { targetType: 'user', targetId: userId, organizationId };
     await recordAudit(
@@ -83,6 +90,7 @@ export async function removeMember(
     await lockOrganization(trx, organizationId, now);
     const membership = await membershipOrNotFound(trx, organizationId, userId);
     await assertKeepsAnAdministrator(trx, organizationId, membership.rights, null);
+    refuseOwnMembership(actor, userId);
     const held = await heldBy(trx, organizationId, userId);
     if (held.length > 0 && !options.revokeLicenses) throw holdsLicenses(held.map((h) => h.product_name));
     const revoked = await revokeAllOf(trx, deps, actor, organizationId, userId, now);
