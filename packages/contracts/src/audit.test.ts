@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AuditEvent, AuditQuery, OperatorAuditQuery } from './audit.js';
+import { AuditEvent, AuditEventItemsQuery, AuditQuery, OperatorAuditQuery } from './audit.js';
 
 describe('AuditQuery', () => {
   it('defaults to the first page of 50 as JSON, without filters', () => {
@@ -25,6 +25,25 @@ describe('AuditQuery', () => {
     });
   });
 
+  it('takes a date range of days or instants with their offset; empty bounds are no bounds', () => {
+    expect(AuditQuery.parse({ from: '2026-11-29', to: '2026-11-30T08:00:00+01:00' })).toMatchObject({
+      from: '2026-11-29',
+      to: '2026-11-30T08:00:00+01:00',
+    });
+    expect(AuditQuery.parse({ from: '', to: ' ' })).toEqual({ limit: 50, format: 'json' });
+    const paths = (input: unknown) => AuditQuery.safeParse(input).error?.issues.map((i) => i.path.join('.'));
+    expect(paths({ from: '2026-02-30' })).toEqual(['from']);
+    expect(paths({ to: '2026-11-29T08:00:00' })).toEqual(['to']);
+    expect(paths({ from: 'last week', to: '29/11/2026' })).toEqual(['from', 'to']);
+    expect(OperatorAuditQuery.parse({ from: '2026-11-29' })).toMatchObject({ from: '2026-11-29' });
+  });
+
+  it('pages a bulk event’s rows with the same limits', () => {
+    expect(AuditEventItemsQuery.parse({})).toEqual({ limit: 50 });
+    expect(AuditEventItemsQuery.safeParse({ limit: '201' }).success).toBe(false);
+    expect(AuditEventItemsQuery.safeParse({ action: 'x' }).success).toBe(false);
+  });
+
   it('lets operators filter by organization and stays strict', () => {
     expect(OperatorAuditQuery.parse({ organization: 'acme' })).toMatchObject({ organization: 'acme' });
     expect(OperatorAuditQuery.safeParse({ bogus: '1' }).success).toBe(false);
@@ -39,6 +58,8 @@ describe('AuditEvent', () => {
       action: 'member.rights_changed',
       actor: null,
       actorIp: null,
+      target: { type: 'user', id: 'usr_1', name: 'Mia Member', detail: 'mia@example.com' },
+      itemCount: null,
       targetType: 'user',
       targetId: 'usr_1',
       organizationId: 'org_1',

@@ -77,20 +77,6 @@ export interface OutboxTable {
   sent_at: Timestamp | null;
 }
 
-export interface AuditEventsTable {
-  id: string;
-  occurred_at: Timestamp;
-  actor_user_id: string | null;
-  actor_ip: string | null;
-  action: string;
-  target_type: string;
-  target_id: string | null;
-  organization_id: string | null;
-  /** JSON text of the state before and after the change, where relevant. */
-  before_json: string | null;
-  after_json: string | null;
-}
-
 export interface RateLimitsTable {
   key: string;
   window_start: number;
@@ -130,7 +116,17 @@ export interface ProductsTable {
   name: string;
   kind: 'license' | 'service';
   type: string | null;
+  /** Set when an operator retires the product: no new assets of it; the existing ones keep working. */
+  retired_at: Timestamp | null;
   created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** Texts the operator sets for the instance (the Terms and Conditions); no row: the default that ships. */
+export interface InstanceSettingsTable {
+  name: string;
+  value: string;
+  updated_by_user_id: string | null;
   updated_at: Timestamp;
 }
 
@@ -204,6 +200,9 @@ export interface InvitationsTable {
   /** The UTC day (YYYY-MM-DD) that resends_count counts, for the limit of 5 resends a day. */
   resends_day: string | null;
   resends_count: Generated<number>;
+  /** The invitee's names as an administrator's CSV gave them: shown on the PENDING row and in the greeting. */
+  first_name: string | null;
+  last_name: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -230,6 +229,7 @@ export interface AssignmentsTable {
   revoked_by_user_id: string | null;
 }
 
+import type { AuditEventItemsTable, AuditEventsTable } from './types-audit.js';
 import type {
   ActivationsTable,
   DeviceAuthorizationsTable,
@@ -240,6 +240,7 @@ import type {
   TransferGrantsTable,
 } from './types-licensing.js';
 
+export type { AuditEventItemsTable, AuditEventsTable } from './types-audit.js';
 export type {
   ActivationStatus,
   ActivationsTable,
@@ -258,9 +259,11 @@ export interface Database {
   verifications: VerificationsTable;
   outbox_emails: OutboxTable;
   audit_events: AuditEventsTable;
+  audit_event_items: AuditEventItemsTable;
   rate_limits: RateLimitsTable;
   idempotency_keys: IdempotencyKeysTable;
   instance_flags: InstanceFlagsTable;
+  instance_settings: InstanceSettingsTable;
   organizations: OrganizationsTable;
   products: ProductsTable;
   assets: AssetsTable;

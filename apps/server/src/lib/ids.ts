@@ -46,6 +46,14 @@ function randomDigits(): number[] {
   return [...randomBytes(16)].map((byte) => byte % 32);
 }
 
+/**
+ * The smallest id of a kind made at `ms` or later (the prefix and the time, no random part): ids compare as their
+ * creation time, so "made between two instants" is an id range that an index ending in the id serves.
+ */
+export function firstIdAt(kind: IdKind, ms: number): string {
+  return `${ID_PREFIXES[kind]}_${encodeTime(Math.max(0, Math.floor(ms)))}`;
+}
+
 /** The last id's time and random digits: ids made in one millisecond count up from there (as monotonic ULIDs do). */
 let lastTime = -1;
 let lastDigits: number[] = [];

@@ -165,8 +165,7 @@ describe('an organization’s log', () => {
       'system.note',
       'member.rights_changed',
       'member.rights_changed',
-      'invitation.sent',
-      'invitation.sent',
+      'invitations.sent',
       'asset.created',
       'organization.created',
     ]);
@@ -178,6 +177,8 @@ describe('an organization’s log', () => {
         email: 'ada@example.com',
       },
       actorIp: '127.0.0.1',
+      target: { type: 'user', id: people.memberA!.userId, name: 'Mia Member', detail: 'mia@example.com' },
+      itemCount: null,
       targetType: 'user',
       targetId: people.memberA!.userId,
       before: { rights: 'member' },
@@ -197,9 +198,11 @@ describe('an organization’s log', () => {
       'after',
       'before',
       'id',
+      'itemCount',
       'occurredAt',
       'organizationId',
       'organizationName',
+      'target',
       'targetId',
       'targetType',
     ]);
@@ -209,7 +212,7 @@ describe('an organization’s log', () => {
 
   it('answers the same by the organization’s code', async () => {
     const byCode = await list('/api/v1/orgs/aud-a/audit-events');
-    expect(byCode.items).toHaveLength(7);
+    expect(byCode.items).toHaveLength(6);
   });
 
   it('pages without gaps or duplicates, also across thousands of events', async () => {
@@ -240,8 +243,8 @@ describe('an organization’s log', () => {
   });
 
   it('filters by action exactly, and pages the filtered list', async () => {
-    const sent = await list(`/api/v1/orgs/${orgA}/audit-events?action=invitation.sent`);
-    expect(sent.items.map((e) => e.action)).toEqual(['invitation.sent', 'invitation.sent']);
+    const sent = await list(`/api/v1/orgs/${orgA}/audit-events?action=invitations.sent`);
+    expect(sent.items.map((e) => e.action)).toEqual(['invitations.sent']);
     expect((await list(`/api/v1/orgs/${orgA}/audit-events?action=invitation`)).items).toEqual([]);
     const first = await list(`/api/v1/orgs/${orgBulk}/audit-events?action=bulk.odd&limit=3`, 'operator');
     const second = await list(
@@ -258,8 +261,7 @@ describe('an organization’s log', () => {
     expect(byEmail.items.map((e) => e.action)).toEqual([
       'member.rights_changed',
       'member.rights_changed',
-      'invitation.sent',
-      'invitation.sent',
+      'invitations.sent',
     ]);
     const byId = await list(`/api/v1/orgs/${orgA}/audit-events?actor=${people.operator!.userId}`);
     expect(actions(byId.items)).toEqual(['asset.created', 'organization.created']);
@@ -270,14 +272,14 @@ describe('an organization’s log', () => {
     expect(both.nextCursor).not.toBeNull();
     expect((await list(`/api/v1/orgs/${orgA}/audit-events?actor=nobody%40example.com`)).items).toEqual([]);
     // An empty filter, as a cleared form field sends it, is no filter.
-    expect((await list(`/api/v1/orgs/${orgA}/audit-events?actor=&action=`)).items).toHaveLength(7);
+    expect((await list(`/api/v1/orgs/${orgA}/audit-events?actor=&action=`)).items).toHaveLength(6);
   });
 
   it('lists the distinct actions of the organization only, sorted', async () => {
     const res = await get(`/api/v1/orgs/${orgA}/audit-events/actions`, 'adminA');
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({
-      actions: ['asset.created', 'invitation.sent', 'member.rights_changed', 'organization.created', 'system.note'],
+      actions: ['asset.created', 'invitations.sent', 'member.rights_changed', 'organization.created', 'system.note'],
     });
     const bulk = await get(`/api/v1/orgs/${orgBulk}/audit-events/actions`, 'operator');
     expect(bulk.json().actions).toEqual(['asset.created', 'bulk.even', 'bulk.odd', 'organization.created']);
@@ -425,6 +427,9 @@ describe('the CSV export', () => {
       'actor_ip',
       'target_type',
       'target_id',
+      'target_name',
+      'target_detail',
+      'item_count',
       'organization_id',
       'organization_name',
       'before',
@@ -444,15 +449,19 @@ describe('the CSV export', () => {
       '127.0.0.1',
       'user',
       people.memberA!.userId,
+      'Mia Member',
+      'mia@example.com',
+      '',
       orgA,
       'Audit A',
       '{"rights":"admin"}',
       '{"rights":"member"}',
     ]);
     const note = records.find((r) => r[2] === 'system.note');
-    expect(note?.slice(3, 7)).toEqual(['', '', '', '']);
-    expect(JSON.parse(note?.[11] ?? '')).toMatchObject({ note: 'commas, "quotes"\nand a new line' });
-    expect(note?.[12]).toBe('["not","an","object"]');
+    // No actor: the system, said so in the name column.
+    expect(note?.slice(3, 7)).toEqual(['', 'System', '', '']);
+    expect(JSON.parse(note?.[14] ?? '')).toMatchObject({ note: 'commas, "quotes"\nand a new line' });
+    expect(note?.[15]).toBe('["not","an","object"]');
   });
 
   it('applies the filters and ignores paging', async () => {
@@ -460,8 +469,7 @@ describe('the CSV export', () => {
     expect(records.slice(1).map((r) => r[2])).toEqual([
       'member.rights_changed',
       'member.rights_changed',
-      'invitation.sent',
-      'invitation.sent',
+      'invitations.sent',
     ]);
     const none = await csv(`/api/v1/orgs/${orgA}/audit-events?format=csv&actor=nobody%40example.com`);
     expect(none.records).toHaveLength(1);
@@ -500,8 +508,14 @@ describe('the API reference', () => {
     expect(list.summary).toBeTruthy();
     expect(Object.keys(list.responses['200'].content).sort()).toEqual(['application/json', 'text/csv']);
     expect(list.parameters.map((p: { name: string }) => p.name)).toEqual(
-      expect.arrayContaining(['cursor', 'limit', 'action', 'actor', 'format', 'org']),
+      expect.arrayContaining(['cursor', 'limit', 'action', 'actor', 'format', 'from', 'to', 'org']),
     );
+    const items = doc.paths['/api/v1/orgs/{org}/audit-events/{id}/items'].get;
+    expect(items.tags).toEqual(['audit']);
+    expect(items.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['cursor', 'limit', 'org', 'id']),
+    );
+    expect(doc.paths['/api/v1/operator/audit-events/{id}/items'].get.summary).toBeTruthy();
     const operator = doc.paths['/api/v1/operator/audit-events'].get;
     expect(operator.parameters.map((p: { name: string }) => p.name)).toContain('organization');
     expect(doc.paths['/api/v1/orgs/{org}/audit-events/actions'].get.tags).toEqual(['audit']);

@@ -12,6 +12,8 @@ import * as createIdempotencyKeys from './2026_11_22_120000_create_idempotency_k
 import * as createAssignments from './2026_11_29_100000_create_assignments.js';
 import * as createOnlineLicensing from './2026_11_29_200000_create_online_licensing.js';
 import * as indexAssignmentsOfUser from './2026_11_29_210000_index_assignments_of_user.js';
+import * as readableAuditAndInviteeNames from './2026_11_29_220000_readable_audit_and_invitee_names.js';
+import * as addInstanceSettingsAndRetiredProducts from './2026_11_29_230000_add_instance_settings_and_retired_products.js';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +30,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_29_100000_create_assignments': createAssignments,
   '2026_11_29_200000_create_online_licensing': createOnlineLicensing,
   '2026_11_29_210000_index_assignments_of_user': indexAssignmentsOfUser,
+  '2026_11_29_220000_readable_audit_and_invitee_names': readableAuditAndInviteeNames,
+  '2026_11_29_230000_add_instance_settings_and_retired_products': addInstanceSettingsAndRetiredProducts,
 };

@@ -1,50 +1,56 @@
+import { AUDIT_CSV_COLUMNS } from '@portico/contracts';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../assets/csv.js';
-import { auditCsvFilename, auditCsvRecord, CSV_HEADER, csvField, csvRecord } from './audit.csv.js';
+import { type AuditCsvSource, auditCsvFilename, auditCsvValues, CSV_HEADER, csvRecords } from './audit.csv.js';
 
-describe('csvField', () => {
+const field = (value: string | null) => csvRecords([[value]]).replace(/\r\n$/, '');
+
+const EVENT: AuditCsvSource = {
+  id: 'aud_1',
+  occurredAt: '2026-11-22T10:00:00.000Z',
+  action: 'account.renamed',
+  actor: { id: 'usr_1', name: '=cmd|calc', email: 'ada@example.com' },
+  actorIp: '127.0.0.1',
+  target: { type: 'user', id: 'usr_1', name: '@SUM(1+1)', detail: 'ada@example.com' },
+  itemCount: null,
+  organizationId: null,
+  organizationName: null,
+  beforeJson: '{"name":"Ada, \\"the\\" first"}',
+  afterJson: null,
+};
+
+describe('csv fields', () => {
   it('leaves plain text alone and writes null as an empty field', () => {
-    expect(csvField('member.removed')).toBe('member.removed');
-    expect(csvField(null)).toBe('');
-    expect(csvField('')).toBe('');
+    expect(field('member.removed')).toBe('member.removed');
+    expect(field(null)).toBe('');
+    expect(field('')).toBe('');
   });
 
   it('quotes commas, quotes and line breaks, doubling the quotes', () => {
-    expect(csvField('a,b')).toBe('"a,b"');
-    expect(csvField('say "hi"')).toBe('"say ""hi"""');
-    expect(csvField('two\nlines')).toBe('"two\nlines"');
-    expect(csvField('cr\r')).toBe('"cr\r"');
+    expect(field('a,b')).toBe('"a,b"');
+    expect(field('say "hi"')).toBe('"say ""hi"""');
+    expect(field('two\nlines')).toBe('"two\nlines"');
+    expect(field('cr\r')).toBe('"cr\r"');
   });
 
-  it('neutralizes cells a spreadsheet would run as formulas', () => {
-    for (const start of ['=', '+', '-', '@', '\t']) expect(csvField(`${start}1+1`)).toBe(`'${start}1+1`);
-    expect(csvField('=HYPERLINK("http://evil","x")')).toBe(`"'=HYPERLINK(""http://evil"",""x"")"`);
-    expect(csvField('\rx')).toBe(`"'\rx"`);
+  it('neutralizes cells a spreadsheet would run as formulas, as the hand-written writer did', () => {
+    for (const start of ['=', '+', '-', '@', '\t']) expect(field(`${start}1+1`)).toBe(`'${start}1+1`);
+    expect(field('=HYPERLINK("http://evil","x")')).toBe(`"'=HYPERLINK(""http://evil"",""x"")"`);
+    expect(field('\rx')).toBe(`"'\rx"`);
+    // Full-width forms that some spreadsheets also read as formula starts.
+    expect(field('＝1+1')).toBe(`'＝1+1`);
     // Only the first character matters.
-    expect(csvField('a=b')).toBe('a=b');
+    expect(field('a=b')).toBe('a=b');
   });
 });
 
-describe('auditCsvRecord', () => {
+describe('auditCsvValues', () => {
   it('writes every column in header order and reads back through a CSV parser', () => {
-    const record = auditCsvRecord({
-      id: 'aud_1',
-      occurredAt: '2026-11-22T10:00:00.000Z',
-      action: 'account.renamed',
-      actor: { id: 'usr_1', name: '=cmd|calc', email: 'ada@example.com' },
-      actorIp: '127.0.0.1',
-      targetType: 'user',
-      targetId: 'usr_1',
-      organizationId: null,
-      organizationName: null,
-      beforeJson: '{"name":"Ada, \\"the\\" first"}',
-      afterJson: null,
-    });
-    expect(record.endsWith('\r\n')).toBe(true);
-    const [header, row] = parseCsv(CSV_HEADER + record);
-    expect(header?.fields).toHaveLength(13);
-    expect(header?.fields[0]).toBe('id');
-    expect(row?.fields).toEqual([
+    const text = CSV_HEADER + csvRecords([auditCsvValues(EVENT)]);
+    expect(text.endsWith('\r\n')).toBe(true);
+    const [header, row] = parse(text, { bom: true, relax_column_count: false }) as string[][];
+    expect(header).toEqual([...AUDIT_CSV_COLUMNS]);
+    expect(row).toEqual([
       'aud_1',
       '2026-11-22T10:00:00.000Z',
       'account.renamed',
@@ -54,6 +60,9 @@ describe('auditCsvRecord', () => {
       '127.0.0.1',
       'user',
       'usr_1',
+      "'@SUM(1+1)",
+      'ada@example.com',
+      '',
       '',
       '',
       '{"name":"Ada, \\"the\\" first"}',
@@ -61,9 +70,22 @@ describe('auditCsvRecord', () => {
     ]);
   });
 
+  it('names the system as the actor when nobody is, and gives a bulk event its count', () => {
+    const values = auditCsvValues({
+      ...EVENT,
+      actor: null,
+      target: { type: 'invitation', id: null, name: null, detail: null },
+      itemCount: 48,
+    });
+    const column = (name: (typeof AUDIT_CSV_COLUMNS)[number]) => values[AUDIT_CSV_COLUMNS.indexOf(name)];
+    expect([column('actor_id'), column('actor_name'), column('actor_email')]).toEqual([null, 'System', null]);
+    expect(column('item_count')).toBe(48);
+    expect(csvRecords([values])).toContain(',48,');
+  });
+
   it('starts the file with a byte order mark and ends each record with CRLF', () => {
     expect(CSV_HEADER.startsWith('\ufeffid,occurred_at,action,')).toBe(true);
-    expect(csvRecord(['a', 'b'])).toBe('a,b\r\n');
+    expect(csvRecords([['a', 'b']])).toBe('a,b\r\n');
   });
 });
 

@@ -6,6 +6,9 @@ export interface AuditFilter {
   organizationId?: string;
   action?: string;
   actorUserId?: string;
+  /** The date range as an id range (ids sort by creation time): from this id on, and before that one. */
+  fromId?: string;
+  untilId?: string;
 }
 
 export interface AuditRow {
@@ -18,6 +21,9 @@ export interface AuditRow {
   action: string;
   target_type: string;
   target_id: string | null;
+  target_name: string | null;
+  target_detail: string | null;
+  item_count: number | null;
   organization_id: string | null;
   organization_name: string | null;
   before_json: string | null;
@@ -26,7 +32,8 @@ export interface AuditRow {
 
 /**
  * Up to `limit` events, newest first, older than the event `before` (keyset on the time-sortable id). Every filter
- * has an index ending in id (migration 2026_11_22_100000), so each page is one short index range however deep it is.
+ * has an index ending in id (migration 2026_11_22_100000), so each page is one short index range however deep it is;
+ * the date range is a range of that same id, so it narrows the index range instead of adding a filter on a column.
  */
 export async function listAuditEvents(
   db: Executor,
@@ -47,6 +54,9 @@ export async function listAuditEvents(
       'e.action',
       'e.target_type',
       'e.target_id',
+      'e.target_name',
+      'e.target_detail',
+      'e.item_count',
       'e.organization_id',
       'o.name as organization_name',
       'e.before_json',
@@ -57,7 +67,30 @@ export async function listAuditEvents(
   if (filter.organizationId !== undefined) query = query.where('e.organization_id', '=', filter.organizationId);
   if (filter.action !== undefined) query = query.where('e.action', '=', filter.action);
   if (filter.actorUserId !== undefined) query = query.where('e.actor_user_id', '=', filter.actorUserId);
+  if (filter.fromId !== undefined) query = query.where('e.id', '>=', filter.fromId);
+  if (filter.untilId !== undefined) query = query.where('e.id', '<', filter.untilId);
   if (options.before !== undefined) query = query.where('e.id', '<', options.before);
+  return query.execute();
+}
+
+/** One event's organization, to tell a reader's own event from another organization's (answered 404 alike). */
+export async function findAuditEventScope(db: Executor, id: string) {
+  return db.selectFrom('audit_events').select(['id', 'organization_id']).where('id', '=', id).executeTakeFirst();
+}
+
+/** A bulk event's rows in the order they were processed, after `afterPosition`; the primary key serves the page. */
+export async function listAuditEventItems(
+  db: Executor,
+  eventId: string,
+  options: { afterPosition?: number; limit: number },
+) {
+  let query = db
+    .selectFrom('audit_event_items')
+    .select(['position', 'target_id', 'target_name', 'target_detail', 'outcome'])
+    .where('event_id', '=', eventId)
+    .orderBy('position')
+    .limit(options.limit);
+  if (options.afterPosition !== undefined) query = query.where('position', '>', options.afterPosition);
   return query.execute();
 }
 

@@ -1,8 +1,11 @@
 import { Readable } from 'node:stream';
 import {
   AuditActionList,
+  AuditEventItemList,
+  AuditEventItemsQuery,
   AuditEventList,
   AuditQuery,
+  IdInput,
   OperatorAuditActionsQuery,
   OperatorAuditQuery,
   OrgParams,
@@ -14,7 +17,14 @@ import type { Deps } from '../../deps.js';
 import { organizationOf } from '../../http/access.js';
 import { route } from '../../http/route.js';
 import { auditCsvFilename } from './audit.csv.js';
-import { type AuditScope, auditActions, exportAudit, listAudit, operatorScope } from './audit.service.js';
+import {
+  type AuditScope,
+  auditActions,
+  exportAudit,
+  listAudit,
+  listAuditItems,
+  operatorScope,
+} from './audit.service.js';
 
 const tags = ['audit'];
 const orgParams = OrgParams;
@@ -32,9 +42,20 @@ const listResponse = {
 
 const LIST_DESCRIPTION =
   'Newest first, paged with `cursor` and `limit` (at most 200). `action` filters by one action exactly; `actor` by ' +
-  'who did it, an email address (any case) or a user id. `format=csv` streams every matching event instead, as ' +
-  '`text/csv` with a header row (cursor and limit do not apply); cells a spreadsheet would run as formulas start ' +
-  "with `'`.";
+  'who did it, an email address (any case) or a user id; `from` and `to` by date, both included: a day ' +
+  '(`2026-11-29`, the whole UTC day) or an instant with its offset (`2026-11-29T08:00:00Z`); `to` before `from` is ' +
+  'a 400 naming `to`. Each event names its target as it was at the time (`target.name`, `target.detail`: an ' +
+  'email, a grouped serial, a product or organization code); a bulk action is one event with `itemCount`, its ' +
+  'rows at `…/audit-events/{id}/items`. `actor` null is the system (CLI, worker). `format=csv` streams every ' +
+  'matching event instead, as `text/csv` with a header row (cursor and limit do not apply); cells a spreadsheet ' +
+  "would run as formulas start with `'`.";
+
+const ITEMS_DESCRIPTION =
+  "A bulk event's rows (one per address, member or license it touched) in the order they were processed, each with " +
+  'its target as it was at the time and its outcome; paged with `cursor` and `limit` (at most 200). An event of ' +
+  'another organization answers 404 like one that does not exist.';
+
+const itemsResponse = { 200: AuditEventItemList };
 
 /** Streams the export: the body is produced batch by batch as the client reads it, never held whole. */
 async function sendCsv(deps: Deps<'db' | 'clock'>, reply: FastifyReply, scope: AuditScope, query: AuditQuery) {
@@ -79,6 +100,18 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     }),
     async (request) => auditActions(deps, orgScope(request)),
   );
+  app.get(
+    '/api/v1/orgs/:org/audit-events/:id/items',
+    route('org-admin', {
+      tags,
+      summary: "The rows of a bulk event of the organization's audit log",
+      description: ITEMS_DESCRIPTION,
+      params: z.object({ org: IdInput, id: IdInput }),
+      querystring: AuditEventItemsQuery,
+      response: itemsResponse,
+    }),
+    async (request) => listAuditItems(deps, orgScope(request), request.params.id, request.query),
+  );
 
   app.get(
     '/api/v1/operator/audit-events',
@@ -104,5 +137,17 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: AuditActionList },
     }),
     async (request) => auditActions(deps, await operatorScope(deps, request.query.organization)),
+  );
+  app.get(
+    '/api/v1/operator/audit-events/:id/items',
+    route('operator', {
+      tags,
+      summary: 'The rows of a bulk event of the whole audit log (operators)',
+      description: ITEMS_DESCRIPTION,
+      params: z.object({ id: IdInput }),
+      querystring: AuditEventItemsQuery,
+      response: itemsResponse,
+    }),
+    async (request) => listAuditItems(deps, { name: 'all' }, request.params.id, request.query),
   );
 };

@@ -1,19 +1,29 @@
-import type { AuditActionList, AuditEvent, AuditEventList, AuditQuery } from '@portico/contracts';
+import type {
+  AuditActionList,
+  AuditEvent,
+  AuditEventItemList,
+  AuditEventItemsQuery,
+  AuditEventList,
+  AuditQuery,
+} from '@portico/contracts';
 import type { Executor } from '../../db/database.js';
 import type { Deps } from '../../deps.js';
-import { decodeCursor, page } from '../../lib/cursor.js';
+import { decodeCursor, encodeCursor, page } from '../../lib/cursor.js';
 import { normalizeEmail } from '../../lib/email.js';
 import { AppError } from '../../lib/errors.js';
 import { toIsoString } from '../../lib/time.js';
-import { type AuditCsvSource, auditCsvRecord, CSV_HEADER } from './audit.csv.js';
+import { type AuditCsvSource, auditCsvValues, CSV_HEADER, csvRecords } from './audit.csv.js';
 import {
   type AuditFilter,
   type AuditRow,
+  findAuditEventScope,
   findOrganizationScope,
   findUserIdByEmail,
   listAuditActions,
+  listAuditEventItems,
   listAuditEvents,
 } from './audit.repository.js';
+import { auditIdRange } from './audit-range.js';
 
 /** Whose log is read: one organization's, or (no organizationId) the whole instance's, which only operators see. */
 export interface AuditScope {
@@ -52,9 +62,10 @@ async function resolveFilter(
   scope: AuditScope,
   query: AuditQuery,
 ): Promise<AuditFilter | null> {
+  const range = auditIdRange(query.from, query.to);
   const actor = await actorUserId(deps.db, query.actor);
   if (actor === null) return null;
-  return { organizationId: scope.organizationId, action: query.action, actorUserId: actor };
+  return { organizationId: scope.organizationId, action: query.action, actorUserId: actor, ...range };
 }
 
 function readCursor(cursor: string | undefined): string | undefined {
@@ -92,15 +103,21 @@ function eventFields(row: AuditRow) {
     action: row.action,
     actor: actorOf(row),
     actorIp: row.actor_ip,
-    targetType: row.target_type,
-    targetId: row.target_id,
+    target: { type: row.target_type, id: row.target_id, name: row.target_name, detail: row.target_detail },
+    itemCount: row.item_count,
     organizationId: row.organization_id,
     organizationName: row.organization_name,
   };
 }
 
 function toAuditEvent(row: AuditRow): AuditEvent {
-  return { ...eventFields(row), before: parseState(row.before_json), after: parseState(row.after_json) };
+  return {
+    ...eventFields(row),
+    targetType: row.target_type,
+    targetId: row.target_id,
+    before: parseState(row.before_json),
+    after: parseState(row.after_json),
+  };
 }
 
 /** One page of the log, newest first (SPEC §2.8). */
@@ -127,7 +144,7 @@ async function* csvChunks(db: Executor, filter: AuditFilter | null, batch: numbe
   let before: string | undefined;
   for (;;) {
     const rows = await listAuditEvents(db, filter, { before, limit: batch });
-    if (rows.length > 0) yield rows.map((row) => auditCsvRecord(csvSource(row))).join('');
+    if (rows.length > 0) yield csvRecords(rows.map((row) => auditCsvValues(csvSource(row))));
     if (rows.length < batch) return;
     before = rows.at(-1)?.id;
   }
@@ -151,4 +168,35 @@ export async function exportAudit(
 export async function auditActions(deps: Deps<'db' | 'clock'>, scope: AuditScope): Promise<AuditActionList> {
   const actions = await listAuditActions(deps.db, scope.organizationId);
   return { actions: actions.sort() };
+}
+
+/**
+ * A page of a bulk event's rows, in the order they were processed. An event of another organization answers like one
+ * that does not exist (SPEC §3), and so does an id that is not an event id at all.
+ */
+export async function listAuditItems(
+  deps: Deps<'db' | 'clock'>,
+  scope: AuditScope,
+  eventId: string,
+  query: AuditEventItemsQuery,
+): Promise<AuditEventItemList> {
+  const after = readPositionCursor(query.cursor);
+  const event = AUDIT_ID.test(eventId) ? await findAuditEventScope(deps.db, eventId) : undefined;
+  if (!event || (scope.organizationId !== undefined && event.organization_id !== scope.organizationId))
+    throw AppError.notFound('audit event');
+  const rows = await listAuditEventItems(deps.db, eventId, { afterPosition: after, limit: query.limit + 1 });
+  const items = rows.slice(0, query.limit).map((row) => ({
+    position: Number(row.position),
+    target: { id: row.target_id, name: row.target_name, detail: row.target_detail },
+    outcome: row.outcome,
+  }));
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(String(last.position)) : null };
+}
+
+function readPositionCursor(cursor: string | undefined): number | undefined {
+  const key = decodeCursor(cursor);
+  if (key === undefined) return undefined;
+  if (!/^\d{1,9}$/.test(key)) throw AppError.validation('cursor', 'is not a cursor this server gave out');
+  return Number(key);
 }

@@ -6,7 +6,7 @@ import type { Actor } from '../../lib/actor.js';
 import { AppError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { assetStatus, assetsOfProduct, findAsset } from '../assets/assets.service.js';
-import { recordAudits } from '../audit/audit.writer.js';
+import { type AuditItem, recordAudits, recordBulkAudit } from '../audit/audit.writer.js';
 import { findProduct } from '../catalog/catalog.service.js';
 import { endActivationsOfAssignments } from './activations.service.js';
 import { notifyAssigned, notifyRevoked } from './assignment-notices.js';
@@ -126,41 +126,60 @@ export async function assign(
     const rows = newRows(plan, { organizationId, product, assignedBy: actor.userId, now });
     const inserted = await repo.insertAssignments(trx, rows, now);
     const created = rows.filter((r) => inserted.has(r.id));
-    await recordCreated(trx, deps, actor, organizationId, created, now);
-    return answer(plan, created);
+    const results = answer(plan, created);
+    await recordCreated(trx, deps, actor, { organizationId, created, results }, now);
+    return results;
   });
   deps.notifyMail();
   return { results };
 }
 
+/** Outcomes and how many rows had each: what a bulk event says about its rows at a glance. */
+function tally(outcomes: string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const outcome of outcomes) counts[outcome] = (counts[outcome] ?? 0) + 1;
+  return counts;
+}
+
+/**
+ * One event per request: `assignment.created` for a request about one member, else one `assignments.created` with
+ * every member named and their outcome (the audit writer names each from their id; all are members or invitations
+ * of this organization, checked above). Nothing assigned, nothing recorded.
+ */
 async function recordCreated(
   trx: Executor,
   deps: Deps<'config'>,
   actor: Actor,
-  organizationId: string,
-  created: repo.NewAssignment[],
+  request: { organizationId: string; created: repo.NewAssignment[]; results: AssignResult['results'] },
   now: Date,
 ) {
+  const { organizationId, created, results } = request;
   if (created.length === 0) return;
-  const entries = created.map((r) => ({
-    action: 'assignment.created' as const,
-    targetType: 'assignment',
-    targetId: r.id,
-    organizationId,
-    after: { user: r.userId, asset: r.assetId, product: r.productId },
-  }));
-  await recordAudits(trx, actor, entries, now);
-  await notifyAssigned(
+  const rows = await repo.findAssignments(
     trx,
-    deps,
     organizationId,
-    await repo.findAssignments(
-      trx,
-      organizationId,
-      created.map((r) => r.id),
-    ),
-    now,
+    created.map((r) => r.id),
   );
+  if (results.length > 1) {
+    const items: AuditItem[] = results.map((r) => ({ targetId: r.user, outcome: r.outcome }));
+    const after = { product: rows[0]?.product_code, outcomes: tally(results.map((r) => r.outcome)) };
+    await recordBulkAudit(
+      trx,
+      actor,
+      { action: 'assignments.created', targetType: 'assignment', organizationId, after, items },
+      now,
+    );
+  } else {
+    const entries = created.map((r) => ({
+      action: 'assignment.created' as const,
+      targetType: 'assignment',
+      targetId: r.id,
+      organizationId,
+      after: { user: r.userId, asset: r.assetId, product: r.productId },
+    }));
+    await recordAudits(trx, actor, entries, now);
+  }
+  await notifyAssigned(trx, deps, organizationId, rows, now);
 }
 
 /** Revoke: ends each named assignment of the organization that is active; the others are `not found`. */
@@ -174,31 +193,58 @@ export async function revoke(
   const ended = await deps.db.transaction().execute(async (trx) => {
     const revoked = await repo.revokeAssignments(trx, organizationId, { ids }, actor.userId, now);
     await endActivationsOfAssignments(trx, revoked, actor.userId, now);
-    await recordRevoked(trx, deps, actor, organizationId, revoked, now);
+    await recordRevoked(trx, deps, actor, { organizationId, named: ids, revoked }, now);
     return new Set(revoked);
   });
   deps.notifyMail();
   return { results: ids.map((id) => ({ assignment: id, outcome: ended.has(id) ? 'revoked' : 'not found' })) };
 }
 
+/**
+ * `assignment.revoked` for one license, else one `assignments.revoked` with each license named in the request and
+ * its outcome. The rows name themselves here, not through the writer's lookup: an id answered `not found` may be
+ * another organization's assignment, and its holder's name must not reach this organization's log.
+ */
 async function recordRevoked(
   trx: Executor,
   deps: Deps<'config'>,
   actor: Actor,
-  organizationId: string,
-  ids: string[],
+  request: { organizationId: string; named: string[]; revoked: string[] },
   now: Date,
 ) {
-  if (ids.length === 0) return;
-  const rows = await repo.findAssignments(trx, organizationId, ids);
-  const entries = rows.map((r) => ({
-    action: 'assignment.revoked' as const,
-    targetType: 'assignment',
-    targetId: r.id,
-    organizationId,
-    before: { user: r.user_id, asset: r.asset_id, product: r.product_code },
-  }));
-  await recordAudits(trx, actor, entries, now);
+  const { organizationId, named, revoked } = request;
+  if (revoked.length === 0) return;
+  const rows = await repo.findAssignments(trx, organizationId, revoked);
+  if (named.length > 1) {
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const items: AuditItem[] = named.map((id) => {
+      const row = byId.get(id);
+      return row
+        ? {
+            targetId: id,
+            targetName: row.user_name,
+            targetDetail: `${row.user_email} · ${row.product_code}`,
+            outcome: 'revoked',
+          }
+        : { targetId: id, targetName: null, targetDetail: null, outcome: 'not found' };
+    });
+    const after = { outcomes: tally(items.map((item) => item.outcome)) };
+    await recordBulkAudit(
+      trx,
+      actor,
+      { action: 'assignments.revoked', targetType: 'assignment', organizationId, after, items },
+      now,
+    );
+  } else {
+    const entries = rows.map((r) => ({
+      action: 'assignment.revoked' as const,
+      targetType: 'assignment',
+      targetId: r.id,
+      organizationId,
+      before: { user: r.user_id, asset: r.asset_id, product: r.product_code },
+    }));
+    await recordAudits(trx, actor, entries, now);
+  }
   await notifyRevoked(trx, deps, organizationId, rows, now);
 }
 
@@ -218,6 +264,6 @@ export async function revokeAllOf(
 ) {
   const revoked = await repo.revokeAssignments(trx, organizationId, { userId }, actor.userId, now);
   await endActivationsOfAssignments(trx, revoked, actor.userId, now);
-  await recordRevoked(trx, deps, actor, organizationId, revoked, now);
+  await recordRevoked(trx, deps, actor, { organizationId, named: revoked, revoked }, now);
   return revoked.length;
 }

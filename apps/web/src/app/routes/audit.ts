@@ -10,6 +10,8 @@ export function auditSearch(search: Record<string, unknown>): AuditFilters {
     action: stringParam(search.action),
     actor: stringParam(search.actor),
     organization: stringParam(search.organization),
+    from: stringParam(search.from),
+    to: stringParam(search.to),
   };
 }
 

@@ -1,6 +1,7 @@
-import { AuditActionList, AuditEventList } from '@portico/contracts';
+import { AuditActionList, AuditEventItemList, AuditEventList } from '@portico/contracts';
 import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, withQuery } from '../../lib/api';
+import { dayBound } from './range';
 
 /** Whose log: one organization's (its administrators, operators), or the whole instance's (operators only). */
 export type AuditSource = { kind: 'organization'; org: string } | { kind: 'instance' };
@@ -12,6 +13,9 @@ export interface AuditFilters {
   actor?: string;
   /** Instance log only: an organization's code or id. */
   organization?: string;
+  /** The first and last day shown (`YYYY-MM-DD`, the reader's own calendar days), both included. */
+  from?: string;
+  to?: string;
 }
 
 const PAGE_SIZE = 50;
@@ -28,6 +32,8 @@ function filterParams(source: AuditSource, filters: AuditFilters) {
     action: filters.action,
     actor: filters.actor,
     organization: source.kind === 'instance' ? filters.organization : undefined,
+    from: dayBound(filters.from, 0),
+    to: dayBound(filters.to, 1),
   };
 }
 
@@ -52,6 +58,19 @@ export const fetchAuditActions = (source: AuditSource, organization: string | un
     signal,
   );
 
+/** A bulk event's rows, a page at a time; the operator reads them through the instance log's route. */
+export const fetchAuditEventItems = (
+  source: AuditSource,
+  eventId: string,
+  cursor: string | undefined,
+  signal?: AbortSignal,
+) =>
+  api.get(
+    withQuery(`${basePath(source)}/${encodeURIComponent(eventId)}/items`, { cursor, limit: String(PAGE_SIZE) }),
+    AuditEventItemList,
+    signal,
+  );
+
 /** A plain link downloads the export: same origin, the session cookie goes along, and the server streams it. */
 export const auditCsvUrl = (source: AuditSource, filters: AuditFilters) =>
   withQuery(basePath(source), { ...filterParams(source, filters), format: 'csv' });
@@ -71,6 +90,16 @@ export const auditEventsQueryOptions = (source: AuditSource, filters: AuditFilte
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 
+export const auditEventItemsQueryOptions = (source: AuditSource, eventId: string) =>
+  infiniteQueryOptions({
+    queryKey: [...sourceKey(source), 'items', eventId],
+    queryFn: ({ pageParam, signal }) => fetchAuditEventItems(source, eventId, pageParam, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    // What an event recorded never changes.
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+
 export const auditActionsQueryOptions = (source: AuditSource, organization?: string) =>
   queryOptions({
     queryKey: [...sourceKey(source), 'actions', source.kind === 'instance' ? (organization ?? null) : null],
@@ -81,6 +110,10 @@ export const auditActionsQueryOptions = (source: AuditSource, organization?: str
 
 export function useAuditEvents(source: AuditSource, filters: AuditFilters) {
   return useInfiniteQuery(auditEventsQueryOptions(source, filters));
+}
+
+export function useAuditEventItems(source: AuditSource, eventId: string) {
+  return useInfiniteQuery(auditEventItemsQueryOptions(source, eventId));
 }
 
 export function useAuditActions(source: AuditSource, organization?: string) {

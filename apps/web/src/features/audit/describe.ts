@@ -1,4 +1,4 @@
-import { AUDIT_ACTIONS, type AuditAction, type AuditEvent } from '@portico/contracts';
+import { AUDIT_ACTIONS, type AuditAction, type AuditEvent, formatSerial } from '@portico/contracts';
 
 /**
  * What each recorded action means, in the words of the UI (SPEC's bold labels where there is one): every action of
@@ -19,6 +19,9 @@ const ACTION_LABELS: Record<AuditAction, string> = {
   'administrator.appointed': 'Administrator appointed',
   'administrator.removed': 'Administrator removed',
   'product.created': 'Product created',
+  'product.updated': 'Product changed',
+  'product.retired': 'Product retired',
+  'terms.updated': 'Terms and Conditions changed',
   'asset.created': 'Asset added',
   'asset.updated': 'Asset changed',
   'asset.suspended': 'Asset suspended',
@@ -48,6 +51,24 @@ const ACTION_LABELS: Record<AuditAction, string> = {
   'machine.activated': 'Machine activated',
   'machine.released': 'Machine released',
   'signing_key.rotated': 'Lease signing key rotated',
+  'invitations.sent': 'Invitations sent',
+  'invitations.resent': 'Invitation links resent',
+  'invitations.revoked': 'Invitations revoked',
+  'members.rights_changed': 'User Rights changed (several members)',
+  'members.removed': 'Members removed',
+  'assignments.created': 'Products assigned (several members)',
+  'assignments.revoked': 'Licenses revoked',
+};
+
+/** A bulk event in one line, "Revoked 48 invitations": what was done, how many rows, and what they were. */
+const BULK_PHRASES: Partial<Record<AuditAction, [verb: string, one: string, many: string]>> = {
+  'invitations.sent': ['Sent', 'invitation', 'invitations'],
+  'invitations.resent': ['Resent', 'invitation link', 'invitation links'],
+  'invitations.revoked': ['Revoked', 'invitation', 'invitations'],
+  'members.rights_changed': ['Changed the User Rights of', 'member', 'members'],
+  'members.removed': ['Removed', 'member', 'members'],
+  'assignments.created': ['Assigned a product to', 'member', 'members'],
+  'assignments.revoked': ['Revoked', 'license', 'licenses'],
 };
 
 const TARGET_LABELS: Record<string, string> = {
@@ -86,6 +107,35 @@ export function targetTypeLabel(targetType: string): string {
   return TARGET_LABELS[targetType] ?? readable(targetType);
 }
 
+/** "48 invitations": a bulk event's rows, named after what its action touches ("rows" for an action unknown here). */
+export function bulkRows(action: string, count: number): string {
+  const phrase = isAuditAction(action) ? BULK_PHRASES[action] : undefined;
+  const [one, many] = phrase ? [phrase[1], phrase[2]] : ['row', 'rows'];
+  return `${count.toLocaleString()} ${count === 1 ? one : many}`;
+}
+
+/** What the log says an event did: "Revoked 48 invitations" for a bulk event, the action's label otherwise. */
+export function eventSummary(event: Pick<AuditEvent, 'action' | 'itemCount'>): string {
+  if (event.itemCount === null) return actionLabel(event.action);
+  const phrase = isAuditAction(event.action) ? BULK_PHRASES[event.action] : undefined;
+  const verb = phrase?.[0] ?? actionLabel(event.action);
+  return `${verb} ${bulkRows(event.action, event.itemCount)}`;
+}
+
+/**
+ * The target as the table shows it, in two lines: a bulk event's row count; what the event recorded about its
+ * target at the time (name, then email, serial or code); for events older than those, a name from the recorded
+ * state, else the id.
+ */
+export function targetLines(
+  event: Pick<AuditEvent, 'action' | 'itemCount' | 'target' | 'targetId' | 'before' | 'after'>,
+): { primary: string | null; secondary: string | null } {
+  if (event.itemCount !== null) return { primary: bulkRows(event.action, event.itemCount), secondary: null };
+  const { name, detail } = event.target;
+  if (name || detail) return { primary: name ?? detail, secondary: name ? detail : null };
+  return { primary: targetName(event), secondary: null };
+}
+
 /** The fields of before/after that name what was changed, most telling first. */
 const NAMING_FIELDS = ['email', 'serial', 'name', 'code', 'device', 'machine', 'machineName', 'application'] as const;
 
@@ -97,7 +147,7 @@ export function targetName(event: Pick<AuditEvent, 'targetId' | 'before' | 'afte
   for (const state of [event.after, event.before]) {
     for (const field of NAMING_FIELDS) {
       const value = state?.[field];
-      if (typeof value === 'string' && value) return value;
+      if (typeof value === 'string' && value) return field === 'serial' ? formatSerial(value) : value;
     }
   }
   return event.targetId;
@@ -108,6 +158,11 @@ export function formatValue(value: unknown): string {
   if (value === undefined) return '—';
   if (typeof value === 'string') return value;
   return JSON.stringify(value);
+}
+
+/** A recorded value of a named field: serials in their groups of four, as everywhere else; the rest as formatValue. */
+export function formatField(field: string, value: unknown): string {
+  return field === 'serial' && typeof value === 'string' ? formatSerial(value) : formatValue(value);
 }
 
 export interface ChangeRow {

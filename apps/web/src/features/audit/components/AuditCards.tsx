@@ -2,6 +2,7 @@ import { Group, Paper, Stack, Text } from '@mantine/core';
 import type { AuditEvent } from '@portico/contracts';
 import type { ReactNode } from 'react';
 import { CardList } from '../../../components/CardList';
+import type { AuditSource } from '../api';
 import { Action, Address, OrganizationCell, Target, When, Who } from './AuditCells';
 import { ChangesButton } from './ChangesDialog';
 
@@ -18,7 +19,15 @@ function Line({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** The phone form of the audit table: one card per event, newest first. */
-export function AuditCards({ events, showOrganization }: { events: AuditEvent[]; showOrganization: boolean }) {
+export function AuditCards({
+  source,
+  events,
+  showOrganization,
+}: {
+  source: AuditSource;
+  events: AuditEvent[];
+  showOrganization: boolean;
+}) {
   return (
     <CardList aria-label="Audit events">
       {events.map((event) => (
@@ -42,9 +51,9 @@ export function AuditCards({ events, showOrganization }: { events: AuditEvent[];
             <Line label="IP address">
               <Address event={event} />
             </Line>
-            {(event.before || event.after) && (
+            {(event.before || event.after || event.itemCount !== null) && (
               <Group>
-                <ChangesButton event={event} />
+                <ChangesButton event={event} source={source} />
               </Group>
             )}
           </Stack>

@@ -2,7 +2,7 @@ import { Stack, Text } from '@mantine/core';
 import type { AuditEvent } from '@portico/contracts';
 import { AnchorLink } from '../../../components/links';
 import { formatDateTime } from '../../../lib/format';
-import { actionLabel, targetName, targetTypeLabel } from '../describe';
+import { eventSummary, targetLines, targetTypeLabel } from '../describe';
 
 /**
  * The pieces of one event that the table and the phone cards both show. Long values break with `break-word`, not
@@ -46,12 +46,15 @@ export function Who({ event }: { event: AuditEvent }) {
   );
 }
 
-/** The readable label, with the code beside it because the CSV export and the API speak in codes. */
+/**
+ * The readable label ("Revoked 48 invitations" for a bulk event), with the code beside it because the CSV export and
+ * the API speak in codes.
+ */
 export function Action({ event }: { event: AuditEvent }) {
   return (
     <Stack gap={0}>
       <Text size="sm" fw={500}>
-        {actionLabel(event.action)}
+        {eventSummary(event)}
       </Text>
       <Text size="xs" c="dimmed" ff="monospace" style={{ overflowWrap: 'break-word' }}>
         {event.action}
@@ -60,14 +63,26 @@ export function Action({ event }: { event: AuditEvent }) {
   );
 }
 
+/**
+ * What the event changed, as it was named at the time: its kind (User, Asset), then "Ada Lovelace" over
+ * "ada@example.com" or a product over its grouped serial; a bulk event's row count ("48 invitations").
+ */
 export function Target({ event }: { event: AuditEvent }) {
-  const name = targetName(event);
+  const { primary, secondary } = targetLines(event);
+  const kind = targetTypeLabel(event.target.type);
   return (
     <Stack gap={0}>
-      <Text size="sm">{targetTypeLabel(event.targetType)}</Text>
-      {name && (
+      {event.itemCount === null && (
+        <Text size="xs" c="dimmed">
+          {kind}
+        </Text>
+      )}
+      <Text size="sm" fw={500} style={{ overflowWrap: 'break-word' }}>
+        {primary ?? '—'}
+      </Text>
+      {secondary && (
         <Text size="xs" c="dimmed" style={{ overflowWrap: 'break-word' }}>
-          {name}
+          {secondary}
         </Text>
       )}
     </Stack>

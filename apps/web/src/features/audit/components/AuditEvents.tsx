@@ -21,7 +21,7 @@ export function AuditEvents({ source, filters }: { source: AuditSource; filters:
     );
   }
   const events = list.data.pages.flatMap((page) => page.items);
-  const filtered = Boolean(filters.action || filters.actor || filters.organization);
+  const filtered = Boolean(filters.action || filters.actor || filters.organization || filters.from || filters.to);
   const showOrganization = source.kind === 'instance';
   return (
     <Stack gap="sm">
@@ -31,10 +31,10 @@ export function AuditEvents({ source, filters }: { source: AuditSource; filters:
       {events.length > 0 && (
         <>
           <Box visibleFrom="sm">
-            <AuditTable events={events} showOrganization={showOrganization} />
+            <AuditTable source={source} events={events} showOrganization={showOrganization} />
           </Box>
           <Box hiddenFrom="sm">
-            <AuditCards events={events} showOrganization={showOrganization} />
+            <AuditCards source={source} events={events} showOrganization={showOrganization} />
           </Box>
         </>
       )}

@@ -27,7 +27,11 @@ function AdministratorView({ org, name }: { org: string; name: string | null }) 
   const navigate = route.useNavigate();
   const source: AuditSource = { kind: 'organization', org };
   const setFilters = (next: AuditFilters) =>
-    navigate({ search: { action: next.action, actor: next.actor }, replace: true, resetScroll: false });
+    navigate({
+      search: { action: next.action, actor: next.actor, from: next.from, to: next.to },
+      replace: true,
+      resetScroll: false,
+    });
 
   return (
     <Stack gap="lg">

@@ -1,15 +1,17 @@
 import { Table } from '@mantine/core';
 import type { AuditEvent } from '@portico/contracts';
+import type { AuditSource } from '../api';
 import { Action, Address, OrganizationCell, Target, When, Who } from './AuditCells';
 import { ChangesButton } from './ChangesDialog';
 
 interface AuditListProps {
+  source: AuditSource;
   events: AuditEvent[];
   /** The instance log spans organizations, so it says whose each event is. */
   showOrganization: boolean;
 }
 
-export function AuditTable({ events, showOrganization }: AuditListProps) {
+export function AuditTable({ source, events, showOrganization }: AuditListProps) {
   return (
     // Between phone and desktop widths the table scrolls sideways rather than squeezing names into slivers.
     <Table.ScrollContainer minWidth={showOrganization ? 1080 : 880}>
@@ -49,7 +51,7 @@ export function AuditTable({ events, showOrganization }: AuditListProps) {
                 <Address event={event} />
               </Table.Td>
               <Table.Td>
-                <ChangesButton event={event} />
+                <ChangesButton event={event} source={source} />
               </Table.Td>
             </Table.Tr>
           ))}

@@ -3,6 +3,7 @@ import { useDebouncedCallback } from '@mantine/hooks';
 import { useState } from 'react';
 import { type AuditFilters, type AuditSource, useAuditActions } from '../api';
 import { actionLabel } from '../describe';
+import { rangeProblem } from '../range';
 
 interface AuditToolbarProps {
   source: AuditSource;
@@ -28,7 +29,41 @@ function useDebouncedText(initial: string | undefined, apply: (value: string | u
   return [text, change] as const;
 }
 
-/** Filter by action and by who did it (and, in the instance log, by organization). */
+/**
+ * From and To: the reader's own days, both included (the browser's date picker, so keyboard and screen readers get
+ * what they know). A range that ends before it starts is flagged here and not sent.
+ */
+function DateRange({ filters, onChange }: Pick<AuditToolbarProps, 'filters' | 'onChange'>) {
+  const [range, setRange] = useState({ from: filters.from ?? '', to: filters.to ?? '' });
+  const change = (next: { from: string; to: string }) => {
+    setRange(next);
+    if (!rangeProblem(next.from, next.to))
+      onChange({ ...filters, from: next.from || undefined, to: next.to || undefined });
+  };
+  return (
+    <Group gap="sm" align="flex-start" wrap="nowrap" style={{ flex: '1 1 18rem' }}>
+      <TextInput
+        label="From"
+        type="date"
+        value={range.from}
+        max={range.to || undefined}
+        onChange={(event) => change({ ...range, from: event.currentTarget.value })}
+        style={{ flex: 1, minWidth: 0 }}
+      />
+      <TextInput
+        label="To"
+        type="date"
+        value={range.to}
+        min={range.from || undefined}
+        error={rangeProblem(range.from, range.to)}
+        onChange={(event) => change({ ...range, to: event.currentTarget.value })}
+        style={{ flex: 1, minWidth: 0 }}
+      />
+    </Group>
+  );
+}
+
+/** Filter by action, by who did it and by date (and, in the instance log, by organization). */
 export function AuditToolbar({ source, filters, onChange }: AuditToolbarProps) {
   const actions = useAuditActions(source, filters.organization);
   const [actor, setActor] = useDebouncedText(filters.actor, (value) => {
@@ -77,6 +112,7 @@ export function AuditToolbar({ source, filters, onChange }: AuditToolbarProps) {
         onChange={(event) => setActor(event.currentTarget.value)}
         style={{ flex: '1 1 14rem' }}
       />
+      <DateRange filters={filters} onChange={onChange} />
     </Group>
   );
 }

@@ -16,7 +16,13 @@ export function OperatorAuditPage() {
   const navigate = route.useNavigate();
   const setFilters = (next: AuditFilters) =>
     navigate({
-      search: { action: next.action, actor: next.actor, organization: next.organization },
+      search: {
+        action: next.action,
+        actor: next.actor,
+        organization: next.organization,
+        from: next.from,
+        to: next.to,
+      },
       replace: true,
       resetScroll: false,
     });
