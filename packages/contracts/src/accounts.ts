@@ -17,7 +17,13 @@ export const password = z
   .min(PASSWORD_MIN_LENGTH, { message: `must have at least ${PASSWORD_MIN_LENGTH} characters` })
   .max(PASSWORD_MAX_LENGTH, { message: `must have at most ${PASSWORD_MAX_LENGTH} characters` });
 
-export const personName = z.string().trim().min(1, { message: 'is required' }).max(100);
+/** A person's name: printable text (a NUL or another control character is refused, naming the field, on both databases). */
+export const personName = z
+  .string()
+  .trim()
+  .min(1, { message: 'is required' })
+  .max(100)
+  .regex(/^\P{Cc}*$/u, { message: 'must not contain control characters' });
 
 export const SignUpRequest = z.strictObject({ name: personName, email, password });
 export const SignInRequest = z.strictObject({

@@ -34,7 +34,10 @@ export function renderLayout(layout: Layout): RenderedEmail {
     '',
     layout.footer,
   ].join('\n');
-  const paragraphs = layout.paragraphs.map((p) => `<p style="margin:0 0 16px">${escapeHtml(p)}</p>`).join('');
+  // A paragraph's line breaks (an administrator's message) survive in HTML: escaped first, then <br>.
+  const paragraphs = layout.paragraphs
+    .map((p) => `<p style="margin:0 0 16px">${escapeHtml(p).replace(/\r?\n/g, '<br>')}</p>`)
+    .join('');
   const html = `<!doctype html><html><body style="margin:0;padding:24px;background:#f4f6f8;font-family:Arial,Helvetica,sans-serif;color:#1f2933">
 <table role="presentation" width="100%" style="max-width:560px;margin:0 auto;background:#ffffff;border-radius:8px;padding:24px">
 <tr><td><p style="margin:0 0 16px;font-size:18px;font-weight:bold">Portico</p>

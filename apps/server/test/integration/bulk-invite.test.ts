@@ -20,7 +20,7 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 describe('a bulk invite', () => {
-  it('writes an email, a sent event and an audit event for each of 500 invitations', async () => {
+  it('writes an email and a sent event for each of 500 invitations, and one audit event with 500 rows', async () => {
     const emails = Array.from({ length: 500 }, (_, i) => `person${i}@bulk.example`);
     const res = await json(t, 'POST', `/api/v1/orgs/${org}/invitations`, admin, { emails, rights: 'member' });
     expect(res.statusCode).toBe(200);
@@ -30,15 +30,25 @@ describe('a bulk invite', () => {
     const ids = results.map((r) => r.invitationId);
 
     const db = t.runtime.deps.db;
+    // One action, one event (issue 14): its rows are the addresses in request order, each with its invitation.
     const audited = await db
       .selectFrom('audit_events')
-      .select(['target_id', 'after_json'])
-      .where('action', '=', 'invitation.sent')
+      .select(['id', 'action', 'item_count', 'after_json'])
       .where('organization_id', '=', org)
+      .where('action', 'in', ['invitation.sent', 'invitations.sent'])
       .execute();
-    expect(audited.map((a) => a.target_id).sort()).toEqual([...ids].sort());
-    const last = audited.find((a) => a.target_id === ids[499]);
-    expect(JSON.parse(last?.after_json as string)).toEqual({ email: 'person499@bulk.example', rights: 'member' });
+    expect(audited).toHaveLength(1);
+    expect(audited[0]).toMatchObject({ action: 'invitations.sent', item_count: 500 });
+    expect(JSON.parse(audited[0]?.after_json as string)).toEqual({ rights: 'member', invited: 500 });
+    const items = await db
+      .selectFrom('audit_event_items')
+      .select(['target_id', 'target_detail', 'outcome'])
+      .where('event_id', '=', audited[0]!.id)
+      .orderBy('position')
+      .execute();
+    expect(items.map((i) => i.target_id)).toEqual(ids);
+    expect(items.map((i) => i.target_detail)).toEqual(emails);
+    expect(new Set(items.map((i) => i.outcome))).toEqual(new Set(['invited']));
 
     const events = await db
       .selectFrom('invitation_events')

@@ -75,6 +75,31 @@ describe('the invitation email over SMTP', () => {
   });
 });
 
+describe('names, dates and the message as people read them', () => {
+  it('greets by first name, writes the expiry in words (UTC) and keeps the message’s line breaks, escaped', async () => {
+    // The test clock starts now: expiry is 7 days after it.
+    t.clock.set(new Date('2026-11-29T09:15:00Z'));
+    const res = await json(t, 'POST', `/api/v1/orgs/${org}/invitations`, admin, {
+      invitees: [{ email: 'pat@example.com', firstName: 'Pat', lastName: 'Lee' }],
+      rights: 'member',
+      message: 'Hi <Pat>,\nthe licences are ready.\r\nSee you Monday & thanks',
+    });
+    expect(res.json().results[0].outcome, res.body).toBe('invited');
+    await t.runtime.worker.drainOnce();
+    await peer.waitForMessages(3);
+    const [mail] = peer.to('pat@example.com');
+    const text = textPart(mail!);
+    expect(text.startsWith('Hello Pat,')).toBe(true);
+    expect(text).toContain('The invitation is valid until Sunday 6 December 2026, 09:15 UTC.');
+    expect(text).toContain('Ada Admin wrote:\n“Hi <Pat>,\nthe licences are ready.');
+    const html = htmlPart(mail!);
+    expect(html).toContain('Hello Pat,');
+    expect(html).toContain('Sunday 6 December 2026, 09:15 UTC');
+    expect(html).toContain('“Hi &#60;Pat&#62;,<br>the licences are ready.<br>See you Monday &#38; thanks”');
+    expect(html).not.toContain('<Pat>');
+  });
+});
+
 describe('the log', () => {
   it('never shows an invitation token: the request URL is redacted', () => {
     expect(redactUrl('/invitations/inv_x.sig?x=1')).toBe('/invitations/[redacted]?x=1');

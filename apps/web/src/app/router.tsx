@@ -15,7 +15,7 @@ import { auditRoute } from './routes/audit';
 import { invitationRoute, invitationWelcomeRoute } from './routes/invitations';
 import { membersRoute } from './routes/members';
 import { operatorRouteTree } from './routes/operator';
-import { claimRoute, portalRoute, registerRoute, welcomeAdminRoute } from './routes/organizations';
+import { claimRoute, portalRoute, registerRoute, termsRoute, welcomeAdminRoute } from './routes/organizations';
 import { activationsRoute, myProductsRoute, productRoute, productsRoute } from './routes/products';
 import { rootRoute } from './routes/root';
 
@@ -30,10 +30,16 @@ const accountSearch = (search: Record<string, unknown>): { email?: string; redir
   redirect: safeRedirect(search.redirect),
 });
 
+/** Sign-up opened from an invitation also carries its token: the invited address then needs no verification email. */
+const signUpSearch = (search: Record<string, unknown>): { email?: string; redirect?: string; invitation?: string } => ({
+  ...accountSearch(search),
+  invitation: stringParam(search.invitation),
+});
+
 const signUpRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/sign-up',
-  validateSearch: accountSearch,
+  validateSearch: signUpSearch,
   beforeLoad: ({ context, search }) => redirectIfSignedIn(context.queryClient, search.redirect),
   component: SignUpPage,
 });
@@ -124,6 +130,7 @@ const routeTree = rootRoute.addChildren([
   registerRoute,
   claimRoute,
   welcomeAdminRoute,
+  termsRoute,
   portalRoute,
   membersRoute,
   productsRoute,

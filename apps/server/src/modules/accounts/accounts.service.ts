@@ -22,20 +22,20 @@ export const ACCEPTED_MESSAGES = {
   reset: 'If an account exists for this address, we sent a link to choose a new password.',
 } as const;
 
-function authHeaders(info: RequestInfo): Headers {
+export function authHeaders(info: RequestInfo): Headers {
   const headers = new Headers({ [CLIENT_IP_HEADER]: info.ip });
   if (info.userAgent) headers.set('user-agent', info.userAgent);
   if (info.cookie) headers.set('cookie', info.cookie);
   return headers;
 }
 
-function assertNotCommon(password: string, path: string): void {
+export function assertNotCommon(password: string, path: string): void {
   if (isCommonPassword(password))
     throw AppError.validation(path, 'is too common: choose a password that is hard to guess');
 }
 
 /** An email Better Auth could not queue must not be acknowledged: the caller asks again (SPEC §2.7). */
-function assertHooksSucceeded(failures: unknown[]): void {
+export function assertHooksSucceeded(failures: unknown[]): void {
   if (failures.length > 0)
     throw new AppError('UNAVAILABLE', 'We could not queue the email; please try again in a moment');
 }

@@ -10,6 +10,7 @@ import { recordAudit } from '../audit/audit.writer.js';
 import { enqueueEmail } from '../mail/outbox.writer.js';
 import { passwordResetEmail, verificationEmail } from './account.emails.js';
 import { claimFirstOperator, findUserById, recordSignIn } from './accounts.repository.js';
+import { provenAddress } from './proven-address.js';
 
 export const SESSION_TTL_SECONDS = 7 * 24 * 3600;
 /** A session in use is extended at most once a day (one write), as Better Auth itself does. */
@@ -146,6 +147,16 @@ function emailOptions(deps: AuthDeps): Pick<BetterAuthOptions, 'emailAndPassword
 function databaseHooks(deps: AuthDeps): BetterAuthOptions['databaseHooks'] {
   const { db, clock } = deps;
   return {
+    user: {
+      create: {
+        // An address the sign-up already proved (an invitation link for it, docs/adr/0014) is verified from the
+        // start; the proof names one address, so it cannot verify another.
+        before: async (user) => {
+          if (provenAddress() === undefined || provenAddress() !== user.email) return;
+          return { data: { ...user, emailVerified: true } };
+        },
+      },
+    },
     session: {
       create: {
         // Sessions expire on the injected clock, the one every other expiry here reads (ARCHITECTURE 11): a test
@@ -208,17 +219,23 @@ export function createAuth(deps: AuthDeps) {
 
 export type Auth = ReturnType<typeof createAuth>;
 
-/** What a new account brings with it: its verification email, the audit event, and perhaps operator rights. */
+/**
+ * What a new account brings with it: its verification email (none when the sign-up proved the address), the audit
+ * event, and perhaps operator rights.
+ */
 async function onAccountCreated(deps: AuthDeps, trx: Executor, userId: string): Promise<void> {
   const { config, clock } = deps;
   const user = await findUserById(trx, userId);
   if (!user) throw new Error(`sign-up: user ${userId} is not in the transaction`);
   const now = clock.now();
-  const token = await createEmailVerificationToken(config.secret, user.email, undefined, VERIFICATION_TTL_SECONDS, {
-    userId,
-  });
-  const url = `${config.publicUrl}/verify-email?token=${encodeURIComponent(token)}`;
-  await enqueueEmail(trx, verificationEmail(user.email, user.name, url, VERIFICATION_TTL_SECONDS / 3600), now);
+  const verified = Boolean(user.email_verified);
+  if (!verified) {
+    const token = await createEmailVerificationToken(config.secret, user.email, undefined, VERIFICATION_TTL_SECONDS, {
+      userId,
+    });
+    const url = `${config.publicUrl}/verify-email?token=${encodeURIComponent(token)}`;
+    await enqueueEmail(trx, verificationEmail(user.email, user.name, url, VERIFICATION_TTL_SECONDS / 3600), now);
+  }
   const actor = { ...currentActor(), userId };
   await recordAudit(
     trx,
@@ -227,7 +244,9 @@ async function onAccountCreated(deps: AuthDeps, trx: Executor, userId: string): 
       action: 'account.signed_up',
       targetType: 'user',
       targetId: userId,
-      after: { email: user.email, name: user.name },
+      targetName: user.name,
+      targetDetail: user.email,
+      after: { email: user.email, name: user.name, ...(verified ? { verifiedBy: 'invitation' } : {}) },
     },
     now,
   );

@@ -29,7 +29,10 @@ export async function senderOf(trx: Executor, organizationId: string, inviterId:
 }
 
 type EmailKind = 'invitation' | 'invitation-resent' | 'new-invitation';
-type InvitationFields = Pick<InvitationRow, 'id' | 'organization_id' | 'email' | 'rights' | 'message'> & {
+type InvitationFields = Pick<
+  InvitationRow,
+  'id' | 'organization_id' | 'email' | 'rights' | 'message' | 'first_name' | 'last_name'
+> & {
   expires_at: unknown;
 };
 
@@ -40,6 +43,7 @@ export function renderInvitationEmail(deps: Deps<'config'>, row: InvitationField
     ...sender,
     rights: row.rights,
     message: row.message,
+    firstName: row.first_name,
     url: linkFor(deps, row.id),
     expiresAt: toDate(row.expires_at),
   });

@@ -6,11 +6,13 @@ import {
   InvitationView,
   InviteRequest,
   InviteResult,
+  SignUpRequest,
 } from '@portico/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { organizationOf } from '../../http/access.js';
-import { actorOf } from '../../http/request-info.js';
+import { resolveSession } from '../../http/auth-context.js';
+import { actorOf, forwardCookies, requestInfo } from '../../http/request-info.js';
 import { route } from '../../http/route.js';
 import * as acceptance from './invitation-acceptance.service.js';
 import * as invitations from './invitations.service.js';
@@ -104,7 +106,31 @@ export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
       params: tokenParams,
       response: { 200: InvitationView },
     }),
-    async (request) => acceptance.view(deps, request.params.token),
+    async (request, reply) => {
+      // Public, but the person who accepted the invitation is told so when they open the link again.
+      const session = await resolveSession(request, reply);
+      return acceptance.view(deps, request.params.token, session?.user.id ?? null);
+    },
+  );
+  app.post(
+    '/api/v1/invitations/:token/sign-up',
+    route('public', {
+      tags,
+      summary: 'Create account from an invitation link: verified by the link, signed in, and the invitation accepted',
+      description:
+        'For the invited address only (EMAIL_MISMATCH otherwise), while the invitation is pending and not expired. ' +
+        'No verification email is sent: the link was emailed to that address. Sets the session cookie. ' +
+        'ALREADY_EXISTS when the address has an account: sign in with it and accept.',
+      params: tokenParams,
+      body: SignUpRequest,
+      response: { 200: AcceptResult },
+    }),
+    async (request, reply) => {
+      const outcome = await acceptance.signUpAndAccept(deps, requestInfo(request), request.params.token, request.body);
+      forwardCookies(reply, outcome.setCookies);
+      if (outcome.error) throw outcome.error;
+      return outcome.result;
+    },
   );
   app.post(
     '/api/v1/invitations/:token/accept',

@@ -1,7 +1,15 @@
 import { INVITE_MAX_ADDRESSES } from '@portico/contracts';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../lib/errors.js';
-import { invitationState, isValidAddress, RESENDS_PER_DAY, readAddresses, resendsLeft } from './invitations.service.js';
+import {
+  invitationState,
+  inviteeName,
+  isValidAddress,
+  RESENDS_PER_DAY,
+  readAddresses,
+  readInvitees,
+  resendsLeft,
+} from './invitations.service.js';
 
 const NOW = new Date('2026-11-29T12:00:00Z');
 const later = (ms: number) => new Date(NOW.getTime() + ms).toISOString();
@@ -48,6 +56,40 @@ describe('reading the addresses of Invite Member', () => {
     expect(isValidAddress('ada@example.com')).toBe(true);
     for (const bad of ['ada', 'ada@', '@example.com', 'ada@example', 'a b@example.com'])
       expect(isValidAddress(bad)).toBe(false);
+  });
+});
+
+describe('reading invitees with names (a CSV’s email,first_name,last_name)', () => {
+  it('normalizes addresses, keeps the first row of a repeated address, and reads blank names as none', () => {
+    expect(
+      readInvitees({
+        invitees: [
+          { email: ' Pat@Example.com ', firstName: ' Pat ', lastName: 'Lee' },
+          { email: 'pat@example.com', firstName: 'Patricia' },
+          { email: 'sam@example.com', firstName: '', lastName: '   ' },
+          { email: '' },
+        ],
+      }),
+    ).toEqual([
+      { email: 'pat@example.com', firstName: 'Pat', lastName: 'Lee' },
+      { email: 'sam@example.com', firstName: null, lastName: null },
+    ]);
+  });
+
+  it('reads emails as invitees without names, and names the field a refusal is about', () => {
+    expect(readInvitees({ emails: 'a@x.com, b@x.com' })).toEqual([
+      { email: 'a@x.com', firstName: null, lastName: null },
+      { email: 'b@x.com', firstName: null, lastName: null },
+    ]);
+    expect(() => readInvitees({ invitees: [{ email: ' ' }] })).toThrow(
+      expect.objectContaining({ details: [expect.objectContaining({ path: 'invitees' })] }),
+    );
+  });
+
+  it('names an invitee "First Last", either alone, or not at all', () => {
+    expect(inviteeName({ firstName: 'Pat', lastName: 'Lee' })).toBe('Pat Lee');
+    expect(inviteeName({ firstName: null, lastName: 'Lee' })).toBe('Lee');
+    expect(inviteeName({ firstName: null, lastName: null })).toBeNull();
   });
 });
 

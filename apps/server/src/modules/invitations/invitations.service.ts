@@ -1,4 +1,10 @@
-import { INVITE_MAX_ADDRESSES, type InvitationState, type Rights, splitAddresses } from '@portico/contracts';
+import {
+  INVITE_MAX_ADDRESSES,
+  type InvitationState,
+  type Invitee,
+  type InviteRequest,
+  splitAddresses,
+} from '@portico/contracts';
 import { z } from 'zod';
 import type { Executor } from '../../db/database.js';
 import type { Deps } from '../../deps.js';
@@ -22,15 +28,44 @@ const emailSchema = z.email();
  * normalized, repeats dropped (nothing is sent twice to one address in one request), at most 500.
  */
 export function readAddresses(emails: string | string[]): string[] {
-  const raw = Array.isArray(emails) ? emails : splitAddresses(emails);
-  const addresses = [...new Set(raw.map((a) => normalizeEmail(a)))];
-  if (addresses.length === 0) throw AppError.validation('emails', 'names no address');
-  if (addresses.length > INVITE_MAX_ADDRESSES)
-    throw AppError.validation(
-      'emails',
-      `names more than ${INVITE_MAX_ADDRESSES} addresses; upload a CSV file for more`,
-    );
-  return addresses;
+  return readInvitees({ emails }).map((invitee) => invitee.email);
+}
+
+/** An address to invite, normalized, with the names a CSV gave it (null when none). */
+export interface InviteeInput {
+  email: string;
+  firstName: string | null;
+  lastName: string | null;
+}
+
+/**
+ * The invitees of an Invite Member request, given as `emails` (no names) or as `invitees` (with names): each address
+ * normalized, repeats dropped with the first one's names kept, at most 500. The error names the field that was used.
+ */
+export function readInvitees(input: Pick<InviteRequest, 'emails' | 'invitees'>): InviteeInput[] {
+  const field = input.invitees ? 'invitees' : 'emails';
+  const raw: Invitee[] =
+    input.invitees ??
+    (Array.isArray(input.emails) ? input.emails : splitAddresses(input.emails ?? '')).map((email) => ({ email }));
+  const byEmail = new Map<string, InviteeInput>();
+  for (const invitee of raw) {
+    const email = normalizeEmail(invitee.email);
+    if (!email || byEmail.has(email)) continue;
+    byEmail.set(email, {
+      email,
+      firstName: invitee.firstName?.trim() || null,
+      lastName: invitee.lastName?.trim() || null,
+    });
+  }
+  if (byEmail.size === 0) throw AppError.validation(field, 'names no address');
+  if (byEmail.size > INVITE_MAX_ADDRESSES)
+    throw AppError.validation(field, `names more than ${INVITE_MAX_ADDRESSES} addresses; upload a CSV file for more`);
+  return [...byEmail.values()];
+}
+
+/** How an invitee is named in the audit log and on the Members page: "First Last", or null without names. */
+export function inviteeName(row: { firstName: string | null; lastName: string | null }): string | null {
+  return [row.firstName, row.lastName].filter(Boolean).join(' ') || null;
 }
 
 /** Whether a normalized address can receive an invitation (the outcome is `invalid address` otherwise). */
@@ -61,21 +96,28 @@ async function createInvitation(
   deps: InvitationDeps,
   trx: Executor,
   actor: Actor,
-  fields: { organizationId: string; email: string; rights: Rights; message: string | null; expiresAt: Date },
+  fields: Omit<repo.NewInvitation, 'id' | 'invitedBy'>,
   how: { kind: 'invitation' | 'new-invitation'; audit: Pick<AuditEntry, 'action' | 'before' | 'after'> },
   now: Date,
 ): Promise<string | null> {
   const id = newId('invitation', now.getTime());
   if (!(await repo.insertPending(trx, { id, ...fields, invitedBy: actor.userId }, now))) return null;
-  await queueInvitationEmail(deps, trx, (await repo.findInvitation(trx, id)) as repo.InvitationRow, how.kind, now);
+  const row = (await repo.findInvitation(trx, id)) as repo.InvitationRow;
+  await queueInvitationEmail(deps, trx, row, how.kind, now);
   await repo.recordInvitationEvent(trx, id, 'sent', actor.userId, now);
-  await recordAudit(
-    trx,
-    actor,
-    { ...how.audit, targetType: 'invitation', targetId: id, organizationId: fields.organizationId },
-    now,
-  );
+  await recordAudit(trx, actor, { ...how.audit, ...auditTarget(row) }, now);
   return id;
+}
+
+/** The invitation an audit event is about, named as it is now (SPEC §2.8: readable without looking it up). */
+export function auditTarget(row: repo.InvitationRow) {
+  return {
+    targetType: 'invitation',
+    targetId: row.id,
+    organizationId: row.organization_id,
+    targetName: inviteeName({ firstName: row.first_name, lastName: row.last_name }),
+    targetDetail: row.email,
+  };
 }
 
 /** An invitation of this organization, or the same 404 as an unknown id (SPEC §3). */
@@ -121,12 +163,7 @@ export async function resend(deps: InvitationDeps, actor: Actor, organizationId:
     }
     await queueInvitationEmail(deps, trx, row, 'invitation-resent', now);
     await repo.recordInvitationEvent(trx, id, 'resent', actor.userId, now);
-    await recordAudit(
-      trx,
-      actor,
-      { action: 'invitation.resent', targetType: 'invitation', targetId: id, organizationId },
-      now,
-    );
+    await recordAudit(trx, actor, { action: 'invitation.resent', ...auditTarget(row) }, now);
   });
   deps.notifyMail();
 }
@@ -146,6 +183,8 @@ export async function reissue(deps: InvitationDeps, actor: Actor, organizationId
       {
         organizationId,
         email: row.email,
+        firstName: row.first_name,
+        lastName: row.last_name,
         rights: row.rights,
         message: row.message,
         expiresAt: new Date(now.getTime() + deps.config.invitationTtlMs),
@@ -169,12 +208,7 @@ export async function revoke(deps: InvitationDeps, actor: Actor, organizationId:
     const row = await invitationOf(trx, organizationId, id);
     if (!(await repo.endPending(trx, id, 'revoked', now))) refuseNotPending(row, now);
     await repo.recordInvitationEvent(trx, id, 'revoked', actor.userId, now);
-    await recordAudit(
-      trx,
-      actor,
-      { action: 'invitation.revoked', targetType: 'invitation', targetId: id, organizationId },
-      now,
-    );
+    await recordAudit(trx, actor, { action: 'invitation.revoked', ...auditTarget(row) }, now);
   });
 }
 

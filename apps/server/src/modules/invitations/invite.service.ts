@@ -1,15 +1,15 @@
-import type { InviteOutcome, Rights } from '@portico/contracts';
+import type { InviteOutcome, InviteRequest, Rights } from '@portico/contracts';
 import type { Executor } from '../../db/database.js';
 import type { Deps } from '../../deps.js';
 import type { Actor } from '../../lib/actor.js';
 import { newId } from '../../lib/ids.js';
 import { toDate } from '../../lib/time.js';
-import { recordAudits } from '../audit/audit.writer.js';
+import { type AuditItem, recordAudit, recordBulkAudit } from '../audit/audit.writer.js';
 import { enqueueEmails } from '../mail/outbox.writer.js';
 import { memberEmails } from '../members/members.service.js';
 import { renderInvitationEmail, type Sender, senderOf } from './invitation-email.js';
 import * as repo from './invitations.repository.js';
-import { isValidAddress, readAddresses } from './invitations.service.js';
+import { type InviteeInput, inviteeName, isValidAddress, readInvitees } from './invitations.service.js';
 
 // Invite Member (SPEC §2.4): up to 500 addresses a request, a few statements for all of them.
 
@@ -20,9 +20,10 @@ export async function invite(
   deps: InviteDeps,
   actor: Actor,
   organizationId: string,
-  input: { emails: string | string[]; rights: Rights; message?: string },
+  input: Pick<InviteRequest, 'emails' | 'invitees' | 'rights' | 'message'>,
 ) {
-  const addresses = readAddresses(input.emails);
+  const invitees = readInvitees(input);
+  const addresses = invitees.map((i) => i.email);
   const now = deps.clock.now();
   const expiresAt = new Date(now.getTime() + deps.config.invitationTtlMs);
   const message = input.message?.trim() || null;
@@ -34,27 +35,79 @@ export async function invite(
     const sender = await senderOf(trx, organizationId, actor.userId);
     const batch = { organizationId, rights: input.rights, message, expiresAt, pending, sender };
     // Sorted: concurrent inviters then take the unique index's entries in one order and cannot deadlock.
-    const candidates = [...valid].filter((email) => !members.has(email)).sort();
+    const candidates = invitees
+      .filter(({ email }) => valid.has(email) && !members.has(email))
+      .sort((a, b) => (a.email < b.email ? -1 : a.email > b.email ? 1 : 0));
     const invited = new Map<string, string>();
     for (let i = 0; i < candidates.length; i += INVITE_CHUNK) {
       const chunk = candidates.slice(i, i + INVITE_CHUNK);
       for (const [email, id] of await inviteMany(deps, trx, actor, chunk, batch, now)) invited.set(email, id);
     }
-    return addresses.map((email) => outcomeOf(email, valid, members, invited));
+    const outcomes = addresses.map((email) => outcomeOf(email, valid, members, invited));
+    await auditInvite(trx, actor, { organizationId, rights: input.rights, invitees, outcomes }, now);
+    return outcomes;
   });
   deps.notifyMail();
   return { results };
 }
 
+/**
+ * The audit log of an Invite Member request that invited someone: one `invitation.sent` for a single address; for
+ * several, one `invitations.sent` event with a row per address and its outcome (SPEC §2.8, issue 14), so a
+ * 500-address upload reads as one action rather than 500 lines.
+ */
+async function auditInvite(
+  trx: Executor,
+  actor: Actor,
+  request: { organizationId: string; rights: Rights; invitees: InviteeInput[]; outcomes: Outcome[] },
+  now: Date,
+) {
+  const { organizationId, rights, invitees, outcomes } = request;
+  const invitedCount = outcomes.filter((o) => o.outcome === 'invited').length;
+  if (invitedCount === 0) return; // Nothing changed: nothing to record.
+  const items: AuditItem[] = outcomes.map((o, i) => ({
+    targetId: o.invitationId,
+    targetName: inviteeName(invitees[i] as InviteeInput),
+    targetDetail: o.email,
+    outcome: o.outcome,
+  }));
+  if (invitees.length === 1) {
+    const [item] = items as [AuditItem];
+    const entry = { targetId: item.targetId, targetName: item.targetName, targetDetail: item.targetDetail };
+    await recordAudit(
+      trx,
+      actor,
+      {
+        action: 'invitation.sent',
+        targetType: 'invitation',
+        organizationId,
+        ...entry,
+        after: { email: item.targetDetail, rights },
+      },
+      now,
+    );
+    return;
+  }
+  await recordBulkAudit(
+    trx,
+    actor,
+    {
+      action: 'invitations.sent',
+      targetType: 'organization',
+      organizationId,
+      after: { rights, invited: invitedCount },
+      items,
+    },
+    now,
+  );
+}
+
 /** Rows per statement in a bulk invite: 13 parameters an outbox row, well inside both databases' limits. */
 const INVITE_CHUNK = 250;
 
-function outcomeOf(
-  email: string,
-  valid: Set<string>,
-  members: Set<string>,
-  invited: Map<string, string>,
-): { email: string; outcome: InviteOutcome; invitationId: string | null } {
+type Outcome = { email: string; outcome: InviteOutcome; invitationId: string | null };
+
+function outcomeOf(email: string, valid: Set<string>, members: Set<string>, invited: Map<string, string>): Outcome {
   if (!valid.has(email)) return { email, outcome: 'invalid address', invitationId: null };
   if (members.has(email)) return { email, outcome: 'already a member', invitationId: null };
   const id = invited.get(email);
@@ -73,7 +126,7 @@ interface InviteBatch {
 }
 
 /**
- * Invites `emails` (sorted, none a member) in the caller's transaction, a few statements for all of them instead of
+ * Invites `invitees` (sorted by address, none a member) in the caller's transaction, a few statements for all of them instead of
  * several per address: expired invitations of these addresses are replaced, then one pending invitation is inserted
  * per address that has none (the partial unique index decides). Returns email → invitation id of those invited;
  * the others were already invited.
@@ -82,19 +135,21 @@ async function inviteMany(
   deps: InviteDeps,
   trx: Executor,
   actor: Actor,
-  emails: string[],
+  invitees: InviteeInput[],
   batch: InviteBatch,
   now: Date,
 ): Promise<Map<string, string>> {
-  const wanted = new Set(emails);
+  const wanted = new Set(invitees.map((i) => i.email));
   // An expired invitation no longer counts as "already invited": it is replaced by the new one.
   const expired = batch.pending.filter((p) => wanted.has(p.email) && toDate(p.expires_at) <= now).map((p) => p.id);
   await repo.recordInvitationEvents(trx, await repo.replaceExpired(trx, expired, now), 'expired', null, now);
 
-  const rows = emails.map((email) => ({
+  const rows = invitees.map(({ email, firstName, lastName }) => ({
     id: newId('invitation', now.getTime()),
     organizationId: batch.organizationId,
     email,
+    firstName,
+    lastName,
     rights: batch.rights,
     message: batch.message,
     invitedBy: actor.userId,
@@ -106,7 +161,7 @@ async function inviteMany(
   return new Map(created.map((row) => [row.email, row.id]));
 }
 
-/** What goes with each new invitation, in the same transaction: its email, its "sent" event, its audit event. */
+/** What goes with each new invitation, in the same transaction: its email and its "sent" event. */
 async function recordSent(
   deps: InviteDeps,
   trx: Executor,
@@ -118,18 +173,15 @@ async function recordSent(
   const { organizationId, rights, message } = batch;
   const emails = created.map((row) => {
     const fields = { id: row.id, organization_id: organizationId, email: row.email, rights, message };
-    return renderInvitationEmail(deps, { ...fields, expires_at: row.expiresAt }, 'invitation', batch.sender);
+    const names = { first_name: row.firstName ?? null, last_name: row.lastName ?? null };
+    return renderInvitationEmail(deps, { ...fields, ...names, expires_at: row.expiresAt }, 'invitation', batch.sender);
   });
   await enqueueEmails(trx, emails, now);
-  const ids = created.map((row) => row.id);
-  await repo.recordInvitationEvents(trx, ids, 'sent', actor.userId, now);
-  // One audit event per invitation, as for a single invite (SPEC §2.8), written together.
-  const entries = created.map((row) => ({
-    action: 'invitation.sent' as const,
-    after: { email: row.email, rights },
-    targetType: 'invitation',
-    targetId: row.id,
-    organizationId,
-  }));
-  await recordAudits(trx, actor, entries, now);
+  await repo.recordInvitationEvents(
+    trx,
+    created.map((row) => row.id),
+    'sent',
+    actor.userId,
+    now,
+  );
 }

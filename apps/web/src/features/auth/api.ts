@@ -1,5 +1,6 @@
 import {
   Accepted,
+  AcceptResult,
   PasswordReset,
   type SignInRequest,
   SignInResponse,
@@ -15,6 +16,9 @@ import { forgetUserData, meQueryOptions } from '../../lib/session';
 // --- fetchers -------------------------------------------------------------------------------------------------
 
 export const signUp = (body: SignUpRequest) => api.post('/api/auth/sign-up', body, Accepted);
+/** Create account from an invitation link (docs/adr/0014): verified by the link, signed in, the invitation accepted. */
+export const signUpFromInvitation = ({ token, ...body }: SignUpRequest & { token: string }) =>
+  api.post(`/api/v1/invitations/${encodeURIComponent(token)}/sign-up`, body, AcceptResult);
 export const signIn = (body: SignInRequest) => api.post('/api/auth/sign-in', body, SignInResponse);
 export const verifyEmail = (token: string) => api.post('/api/auth/verify-email', { token }, Verified);
 export const resendVerification = (email: string) => api.post('/api/auth/resend-verification', { email }, Accepted);
@@ -41,6 +45,18 @@ export const verifyEmailQueryOptions = (token: string) =>
 
 export function useSignUp() {
   return useMutation({ mutationFn: signUp });
+}
+
+export function useSignUpFromInvitation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: signUpFromInvitation,
+    // Signed in now, also when joining failed (revoked a moment before): start over as the new account.
+    onSettled: async () => {
+      forgetUserData(queryClient);
+      await queryClient.fetchQuery({ ...meQueryOptions, staleTime: 0 });
+    },
+  });
 }
 
 export function useSignIn() {

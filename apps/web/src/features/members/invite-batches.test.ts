@@ -1,29 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   type AddressOutcome,
-  addressesFromCsv,
   addressesFromText,
+  checkTypedAddresses,
   countOutcomes,
+  invalidAddressesMessage,
   inviteInBatches,
 } from './invite-batches';
-
-describe('addresses from a CSV file', () => {
-  it('reads the email column when the header names one, with quotes and a byte-order mark', () => {
-    const csv = '\uFEFFName,Email,Team\r\n"Ann Lee","ann@example.com",CAD\r\nBob,bob@example.com,\r\n\r\n';
-    expect(addressesFromCsv(csv)).toEqual(['ann@example.com', 'bob@example.com']);
-  });
-
-  it('takes every address-like cell of a file without a header, dropping repeats whatever their case', () => {
-    expect(addressesFromCsv('ann@example.com\nBOB@example.com;Bob\nbob@example.com\n')).toEqual([
-      'ann@example.com',
-      'BOB@example.com',
-    ]);
-  });
-
-  it('keeps a malformed address in an email column, so the answer can call it invalid', () => {
-    expect(addressesFromCsv('email\nnot-an-address\nann@example.com')).toEqual(['not-an-address', 'ann@example.com']);
-  });
-});
 
 describe('addresses typed in the dialog', () => {
   it('splits on semicolons, commas, spaces and new lines', () => {
@@ -34,6 +17,30 @@ describe('addresses typed in the dialog', () => {
       'd@x.com',
       'e@x.com',
     ]);
+  });
+});
+
+describe('typed addresses checked as they are typed', () => {
+  it('flags the addresses the server would refuse, with a count', () => {
+    const { addresses, invalid } = checkTypedAddresses('ann@example.com, bob@ ; carl, dee@example.com\n');
+    expect(addresses).toEqual(['ann@example.com', 'bob@', 'carl', 'dee@example.com']);
+    expect(invalid).toEqual(['bob@', 'carl']);
+    expect(invalidAddressesMessage(invalid)).toBe('2 addresses are not valid: bob@, carl');
+    expect(invalidAddressesMessage(['x'])).toBe('1 address is not valid: x');
+    expect(invalidAddressesMessage(['a', 'b', 'c', 'd', 'e', 'f', 'g'])).toBe(
+      '7 addresses are not valid: a, b, c, d, e, and 2 more',
+    );
+  });
+
+  it('leaves the address being typed alone until a separator follows it', () => {
+    expect(checkTypedAddresses('ann@example.com; bob@exa', true).invalid).toEqual([]);
+    expect(checkTypedAddresses('ann@example.com; bob@exa ', true).invalid).toEqual(['bob@exa']);
+    // Once the field is left (or on Send), every address is judged.
+    expect(checkTypedAddresses('ann@example.com; bob@exa', false).invalid).toEqual(['bob@exa']);
+  });
+
+  it('judges addresses as the server does: trimmed and in any case', () => {
+    expect(checkTypedAddresses('Ann@Example.COM').invalid).toEqual([]);
   });
 });
 

@@ -1,4 +1,5 @@
 import { INVITE_CSV_MAX_ADDRESSES, INVITE_MAX_ADDRESSES, type InviteOutcome, splitAddresses } from '@portico/contracts';
+import { z } from 'zod';
 
 /** What became of one invited address. */
 export interface AddressOutcome {
@@ -6,34 +7,41 @@ export interface AddressOutcome {
   outcome: InviteOutcome;
 }
 
-/**
- * The addresses of an uploaded CSV file: the `email` column when the first row names one, else every cell of every
- * row that looks like an address (a one-column list, or an export with names beside the addresses). Repeats are
- * dropped, ignoring case, so nobody is invited twice from one file.
- */
-export function addressesFromCsv(text: string): string[] {
-  const rows = text
-    .replace(/^\uFEFF/, '')
-    .split(/\r?\n/)
-    .map((line) =>
-      line.split(/[,;\t]/).map((cell) =>
-        cell
-          .trim()
-          .replace(/^"(.*)"$/, '$1')
-          .trim(),
-      ),
-    )
-    .filter((cells) => cells.some(Boolean));
-  const header = rows[0]?.map((cell) => cell.toLowerCase()) ?? [];
-  const column = header.findIndex((cell) => cell === 'email' || cell === 'email address' || cell === 'e-mail');
-  const cells =
-    column >= 0 ? rows.slice(1).map((cells) => cells[column] ?? '') : rows.flat().filter((cell) => cell.includes('@'));
-  return distinct(cells.filter(Boolean));
+const emailSchema = z.email();
+
+/** As the server stores an address (SPEC §2.1): trimmed, lower case. */
+export function normalizeAddress(address: string): string {
+  return address.trim().toLowerCase();
+}
+
+/** The server's own test of an address (z.email on the normalized address): what it would answer `invalid address`. */
+export function isValidAddress(address: string): boolean {
+  return emailSchema.safeParse(normalizeAddress(address)).success;
 }
 
 /** What the administrator typed: split on `;`, `,`, spaces and new lines (SPEC §2.4), repeats dropped. */
 export function addressesFromText(text: string): string[] {
   return distinct(splitAddresses(text));
+}
+
+/**
+ * The typed addresses with the ones the server would refuse, checked as they are typed: while `typing`, the last
+ * address is left alone until a separator follows it (it is probably not finished).
+ */
+export function checkTypedAddresses(text: string, typing = false): { addresses: string[]; invalid: string[] } {
+  const addresses = addressesFromText(text);
+  const unfinished = typing && !/[;,\s]$/.test(text) ? splitAddresses(text).at(-1) : undefined;
+  const invalid = addresses.filter((address) => address !== unfinished && !isValidAddress(address));
+  return { addresses, invalid };
+}
+
+/** "2 addresses are not valid: ann@, bob" — the list cut short after a few. */
+export function invalidAddressesMessage(invalid: string[], shown = 5): string {
+  const list =
+    invalid.slice(0, shown).join(', ') + (invalid.length > shown ? `, and ${invalid.length - shown} more` : '');
+  return invalid.length === 1
+    ? `1 address is not valid: ${list}`
+    : `${invalid.length} addresses are not valid: ${list}`;
 }
 
 function distinct(addresses: string[]): string[] {
@@ -46,18 +54,18 @@ function distinct(addresses: string[]): string[] {
   });
 }
 
-export function tooManyForCsv(addresses: string[]): boolean {
-  return addresses.length > INVITE_CSV_MAX_ADDRESSES;
+export function tooManyForCsv(invitees: unknown[]): boolean {
+  return invitees.length > INVITE_CSV_MAX_ADDRESSES;
 }
 
 /**
- * Sends the addresses INVITE_MAX_ADDRESSES at a time, one request after another, reporting progress after each:
+ * Sends the addresses (or invitees with names) INVITE_MAX_ADDRESSES at a time, one request after another, reporting progress after each:
  * the server takes at most 500 a request, and a 10,000-address file then shows its progress in twenty steps. Stops
  * at the first failed request and throws it; what was sent before it stays sent and is in `done`.
  */
-export async function inviteInBatches(
-  addresses: string[],
-  send: (batch: string[]) => Promise<AddressOutcome[]>,
+export async function inviteInBatches<T>(
+  addresses: T[],
+  send: (batch: T[]) => Promise<AddressOutcome[]>,
   onProgress: (sent: number, total: number, done: AddressOutcome[]) => void,
 ): Promise<AddressOutcome[]> {
   const done: AddressOutcome[] = [];

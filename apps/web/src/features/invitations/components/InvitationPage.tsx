@@ -4,6 +4,7 @@ import { CenteredPage } from '../../../components/CenteredPage';
 import { useMe } from '../../../lib/session';
 import { useInvitation } from '../api';
 import { problemOfError, problemOfState } from '../problems';
+import { InvitationJoinedPage } from './InvitationJoinedPage';
 import { InvitationProblemPage } from './InvitationProblemPage';
 import { PendingInvitation } from './PendingInvitation';
 
@@ -37,6 +38,8 @@ export function InvitationPage() {
     );
   }
 
+  const { joined } = invitation.data;
+  if (joined) return <InvitationJoinedPage invitation={invitation.data} joined={joined} />;
   const problem = problemOfState(invitation.data.state);
   if (problem) return <InvitationProblemPage problem={problem} signedIn={!!user} />;
   return <PendingInvitation token={token} invitation={invitation.data} user={user} />;

@@ -8,7 +8,7 @@ const route = getRouteApi('/invitations/$token/welcome');
 
 /**
  * The Welcome screen after accepting (SPEC §2.4). Its facts come from /me, not from the accept answer, so a reload
- * still shows it. Administrators go to their portal; members to home until member pages exist.
+ * still shows it. OK leads to the organization: the admin portal for administrators, My organization for members.
  */
 export function InvitationWelcomePage() {
   const { org } = route.useSearch();
@@ -25,7 +25,7 @@ export function InvitationWelcomePage() {
             : 'Its administrators can now give you access to its products.'}
         </Text>
         <Group>
-          {admin && organization ? (
+          {organization ? (
             <ButtonLink to="/orgs/$org" params={{ org: organization.id }} miw={96}>
               OK
             </ButtonLink>

@@ -1,7 +1,6 @@
 import { Button, Stack } from '@mantine/core';
 import type { InvitationView, User } from '@portico/contracts';
 import { useNavigate } from '@tanstack/react-router';
-import type { z } from 'zod';
 import { CenteredPage } from '../../../components/CenteredPage';
 import { FormAlert } from '../../../components/FormAlert';
 import { useAcceptInvitation } from '../api';
@@ -13,7 +12,7 @@ import { WrongAccountNotice } from './WrongAccountNotice';
 
 interface PendingInvitationProps {
   token: string;
-  invitation: z.infer<typeof InvitationView>;
+  invitation: InvitationView;
   user: User | null;
 }
 

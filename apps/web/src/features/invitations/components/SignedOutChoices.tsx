@@ -8,7 +8,8 @@ interface SignedOutChoicesProps {
 
 /**
  * We cannot tell (and must not reveal) whether the address has an account, so both ways are offered. Each brings the
- * invited address along and comes back here afterwards.
+ * invited address along and comes back here afterwards; Create account also brings the token, so an account for
+ * the invited address is verified by the link and joins at once (docs/adr/0014).
  */
 export function SignedOutChoices({ token, email }: SignedOutChoicesProps) {
   const search = { email, redirect: `/invitations/${token}` };
@@ -21,7 +22,7 @@ export function SignedOutChoices({ token, email }: SignedOutChoicesProps) {
       <ButtonLink to="/sign-in" search={search} fullWidth>
         Sign in
       </ButtonLink>
-      <ButtonLink to="/sign-up" search={search} variant="default" fullWidth>
+      <ButtonLink to="/sign-up" search={{ ...search, invitation: token }} variant="default" fullWidth>
         Create account
       </ButtonLink>
     </Stack>

@@ -1,17 +1,23 @@
-import { Group, Modal, Radio, SegmentedControl, Stack, Textarea } from '@mantine/core';
+import { Button, Group, Modal, Radio, SegmentedControl, Stack, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMediaQuery } from '@mantine/hooks';
-import { INVITATION_MESSAGE_MAX, INVITE_MAX_ADDRESSES, type Rights } from '@portico/contracts';
+import { INVITATION_MESSAGE_MAX, INVITE_MAX_ADDRESSES, type Invitee, type Rights } from '@portico/contracts';
 import { useState } from 'react';
 import { FormAlert } from '../../../components/FormAlert';
 import { ProgressStatus } from '../../../components/ProgressStatus';
 import { SubmitButton } from '../../../components/SubmitButton';
 import { useFormErrors } from '../../../lib/use-form-errors';
 import { useBulkInvite } from '../api';
-import { type AddressOutcome, addressesFromText } from '../invite-batches';
+import { type AddressOutcome, checkTypedAddresses, invalidAddressesMessage } from '../invite-batches';
 import { CsvAddressesInput } from './CsvAddressesInput';
 
-const labels = { emails: 'Email addresses', file: 'CSV file', rights: 'User Rights', message: 'Message' };
+const labels = {
+  emails: 'Email addresses',
+  file: 'CSV file',
+  invitees: 'CSV file',
+  rights: 'User Rights',
+  message: 'Message',
+};
 const number = new Intl.NumberFormat();
 
 interface InviteMemberDialogProps {
@@ -23,31 +29,41 @@ interface InviteMemberDialogProps {
   onClose: (results: AddressOutcome[] | null) => void;
 }
 
-/** Invite Member (SPEC §2.4): typed addresses or a CSV file, User Rights, an optional message, Send Invitations. */
+/** Why the typed addresses cannot be sent, or null. */
+function typedProblem(text: string): string | null {
+  const { addresses, invalid } = checkTypedAddresses(text);
+  if (addresses.length === 0) return 'Email addresses: enter at least one address';
+  if (addresses.length > INVITE_MAX_ADDRESSES)
+    return `Email addresses: ${number.format(addresses.length)} is more than ${INVITE_MAX_ADDRESSES}; upload them as a CSV file`;
+  if (invalid.length > 0) return `${invalidAddressesMessage(invalid)}. Correct or remove them.`;
+  return null;
+}
+
+/**
+ * Invite Member (SPEC §2.4, issue 14): typed addresses, checked as they are typed, or a CSV file with names, read
+ * and checked in the browser; User Rights, an optional message; Cancel or Send Invitations.
+ */
 export function InviteMemberDialog({ org, opened, prefill, onClose }: InviteMemberDialogProps) {
   const phone = useMediaQuery('(max-width: 36em)');
   const send = useBulkInvite(org);
   const [source, setSource] = useState<'typed' | 'csv'>('typed');
-  const [csv, setCsv] = useState<string[] | null>(null);
+  const [csv, setCsv] = useState<Invitee[] | null>(null);
+  const [typing, setTyping] = useState(false);
   const [progress, setProgress] = useState<{ sent: number; total: number } | null>(null);
   const { formRef, onInvalid, showApiErrors } = useFormErrors(labels);
   const form = useForm({
     initialValues: { emails: prefill ?? '', rights: 'member' as Rights, message: '' },
     validate: {
-      emails: (text) => {
-        if (source !== 'typed') return null;
-        const count = addressesFromText(text).length;
-        if (count === 0) return 'Email addresses: enter at least one address';
-        if (count > INVITE_MAX_ADDRESSES)
-          return `Email addresses: ${number.format(count)} is more than ${INVITE_MAX_ADDRESSES}; upload them as a CSV file`;
-        return null;
-      },
+      emails: (text) => (source === 'typed' ? typedProblem(text) : null),
       message: (text) =>
         text.length > INVITATION_MESSAGE_MAX
           ? `Message is longer than ${number.format(INVITATION_MESSAGE_MAX)} characters`
           : null,
     },
   });
+  // Flagged as they are typed, before anything is sent; the address being typed is judged once it is finished.
+  const typed = checkTypedAddresses(form.values.emails, typing);
+  const flagged = typed.invalid.length > 0 ? invalidAddressesMessage(typed.invalid) : undefined;
 
   const close = (results: AddressOutcome[] | null) => {
     if (send.isPending) return; // Half-sent batches cannot be called back; the dialog stays until they finish.
@@ -60,12 +76,11 @@ export function InviteMemberDialog({ org, opened, prefill, onClose }: InviteMemb
   };
 
   const submit = form.onSubmit(({ emails, rights, message }) => {
-    const addresses = source === 'typed' ? addressesFromText(emails) : csv;
-    if (!addresses || addresses.length === 0)
-      return form.setFieldError('file', 'CSV file: choose a file with addresses');
+    const invitees = source === 'typed' ? checkTypedAddresses(emails).addresses.map((email) => ({ email })) : csv;
+    if (!invitees || invitees.length === 0) return form.setFieldError('file', 'CSV file: choose a file with addresses');
     send.mutate(
       {
-        addresses,
+        invitees,
         rights,
         message: message.trim() || undefined,
         onProgress: (sent, total) => setProgress({ sent, total }),
@@ -74,6 +89,7 @@ export function InviteMemberDialog({ org, opened, prefill, onClose }: InviteMemb
     );
   }, onInvalid);
 
+  const emailsInput = form.getInputProps('emails');
   return (
     <Modal opened={opened} onClose={() => close(null)} title="Invite Member" size="lg" fullScreen={phone}>
       <form ref={formRef} onSubmit={submit} noValidate>
@@ -92,7 +108,11 @@ export function InviteMemberDialog({ org, opened, prefill, onClose }: InviteMemb
           {source === 'typed' ? (
             <Textarea
               label={labels.emails}
-              description={`Separate them with ; , spaces or new lines (up to ${INVITE_MAX_ADDRESSES}).`}
+              description={`Separate them with ; , spaces or new lines (up to ${INVITE_MAX_ADDRESSES}).${
+                typed.addresses.length > 0
+                  ? ` ${typed.addresses.length === 1 ? '1 address' : `${number.format(typed.addresses.length)} addresses`}.`
+                  : ''
+              }`}
               required
               autosize
               minRows={3}
@@ -100,14 +120,22 @@ export function InviteMemberDialog({ org, opened, prefill, onClose }: InviteMemb
               autoComplete="off"
               spellCheck={false}
               data-autofocus
-              {...form.getInputProps('emails')}
+              {...emailsInput}
+              error={emailsInput.error ?? flagged}
+              // The message names the addresses at fault; the text itself stays readable, not all red.
+              styles={{ input: { color: 'var(--mantine-color-text)' } }}
+              onFocus={() => setTyping(true)}
+              onBlur={(event) => {
+                setTyping(false);
+                emailsInput.onBlur?.(event);
+              }}
             />
           ) : (
             <CsvAddressesInput
               label={labels.file}
-              error={form.errors.file}
-              onAddresses={(addresses) => {
-                setCsv(addresses);
+              error={form.errors.file ?? form.errors.invitees}
+              onInvitees={(invitees) => {
+                setCsv(invitees);
                 form.clearFieldError('file');
               }}
             />
@@ -131,6 +159,9 @@ export function InviteMemberDialog({ org, opened, prefill, onClose }: InviteMemb
             <ProgressStatus label="Sent" done={progress.sent} total={progress.total} unit="addresses" />
           )}
           <Group justify="flex-end">
+            <Button variant="default" onClick={() => close(null)} disabled={send.isPending}>
+              Cancel
+            </Button>
             <SubmitButton pending={send.isPending}>Send Invitations</SubmitButton>
           </Group>
         </Stack>
