@@ -167,7 +167,9 @@ export async function onlineLicenseHeldBy(setup: {
 
   const administrator = await apiAs(admin.email, PASSWORD);
   await membersOf(org, administrator, [member]);
-  const members = (await (await administrator.get(`/api/v1/orgs/${org}/members?status=member`)).json()) as {
+  const members = (await (
+    await administrator.get(`/api/v1/orgs/${org}/members?status=active&rights=member`)
+  ).json()) as {
     items: { id: string; email: string }[];
   };
   const id = members.items.find((m) => m.email === member.email)?.id;

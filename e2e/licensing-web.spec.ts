@@ -125,7 +125,9 @@ test.describe
 
       const administrator = await apiAs(admin.email);
       await membersOf(org, administrator, [mia, noah, olga]);
-      const members = (await (await administrator.get(`/api/v1/orgs/${org}/members?status=member`)).json()) as {
+      const members = (await (
+        await administrator.get(`/api/v1/orgs/${org}/members?status=active&rights=member`)
+      ).json()) as {
         items: { id: string; email: string }[];
       };
       for (const person of [mia, noah, olga])

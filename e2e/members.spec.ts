@@ -150,6 +150,10 @@ test.describe
       await page.goto(`/orgs/${org}/members`);
       await openActions(page, existing.email);
       await page.getByRole('menuitem', { name: 'Change to Admin' }).click();
+      // A change of User Rights is confirmed, as Revoke and Remove are.
+      const confirm = page.getByRole('dialog', { name: 'Change to Admin' });
+      await expect(confirm).toContainText(`${existing.email} gets Admin rights`);
+      await confirm.getByRole('button', { name: 'Change to Admin' }).click();
       await expect(row(page, existing.email).getByText('Admin', { exact: true })).toBeVisible();
     });
 
@@ -200,7 +204,7 @@ test.describe
       await acceptAs(page, newLink);
     });
 
-    test('a CSV file of 1,200 addresses is sent in batches with progress; bad and repeated ones are reported', async ({
+    test('a CSV file of 1,200 addresses is sent in batches with progress; bad rows and members are reported', async ({
       page,
     }) => {
       await signIn(page, OPERATOR.email);
@@ -215,23 +219,24 @@ test.describe
       await dialog
         .locator('input[type="file"]')
         .setInputFiles({ name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-      await expect(dialog.getByText('1,202 addresses found in the file.')).toBeVisible();
+      // Checked in the browser (issue 14): the malformed row is refused by its line before anything is sent.
+      await expect(dialog.getByText('1,201 addresses to invite.')).toBeVisible();
+      await expect(dialog.getByText('Line 1203: “not-an-address” is not a valid email address')).toBeVisible();
       await dialog.getByRole('button', { name: 'Send Invitations' }).click();
       await expect(dialog.getByRole('progressbar')).toBeVisible();
       await shot(page, 'csv-progress');
       await expect(dialog).toBeHidden({ timeout: 30_000 });
 
       const results = page.getByRole('status').filter({ hasText: 'addresses invited' });
-      await expect(results.getByText('1,200 of 1,202 addresses invited')).toBeVisible();
+      await expect(results.getByText('1,200 of 1,201 addresses invited')).toBeVisible();
       await expect(results.getByText(`${newcomer.email} — already a member`)).toBeVisible();
-      await expect(results.getByText('not-an-address — invalid address')).toBeVisible();
       await shot(page, 'csv-results');
     });
 
     test('on a phone the list is cards and the actions still work by keyboard', async ({ page }) => {
       await page.setViewportSize({ width: 375, height: 800 });
       await signIn(page, OPERATOR.email);
-      await page.goto(`/orgs/${org}/members?status=member`);
+      await page.goto(`/orgs/${org}/members?status=active&rights=member`);
       const cards = page.getByRole('list', { name: 'Members and invitations' });
       await expect(cards.getByText(late.email)).toBeVisible();
       await page.getByRole('button', { name: `Actions for ${newcomer.email}` }).focus();

@@ -7,6 +7,8 @@ interface SelectionBarProps {
   count: number;
   /** "member", "assignment": the count is said with it. */
   noun: string;
+  /** Says the count in other words ("3 selected: 2 members, 1 invitation") when one noun does not fit. */
+  summary?: string;
   /** The bulk actions for the selection. */
   children: ReactNode;
   /** A line under the count, such as "Select all 1,234 matching". */
@@ -18,7 +20,7 @@ interface SelectionBarProps {
  * What is ticked and what can be done with it, as in the consoles administrators know: stays at the top of the
  * screen while the list scrolls, and announces its count when it changes.
  */
-export function SelectionBar({ count, noun, children, extra, onClear }: SelectionBarProps) {
+export function SelectionBar({ count, noun, summary, children, extra, onClear }: SelectionBarProps) {
   return (
     <Paper
       role="region"
@@ -32,7 +34,7 @@ export function SelectionBar({ count, noun, children, extra, onClear }: Selectio
       <Group justify="space-between" gap="sm" wrap="wrap">
         <div>
           <Text size="sm" fw={600} role="status">
-            {number.format(count)} {count === 1 ? noun : `${noun}s`} selected
+            {summary ?? `${number.format(count)} ${count === 1 ? noun : `${noun}s`} selected`}
           </Text>
           {extra}
         </div>

@@ -1,4 +1,11 @@
-import { MEMBER_SORTS, MEMBER_STATUSES, type MemberSort, type MemberStatus } from '@portico/contracts';
+import {
+  MEMBER_SORTS,
+  MEMBER_STATUSES,
+  type MemberSort,
+  type MemberStatus,
+  RIGHTS,
+  type Rights,
+} from '@portico/contracts';
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import type { MembersFilter } from '../../features/members/api';
 import { stringParam } from '../../lib/search';
@@ -14,9 +21,13 @@ export interface MembersSearch extends MembersFilter {
 function membersSearch(search: Record<string, unknown>): MembersSearch {
   const status = stringParam(search.status) as MemberStatus | undefined;
   const sort = stringParam(search.sort) as MemberSort | undefined;
+  // Addresses from before User Rights had a filter of its own said `status=admin` or `status=member`.
+  const legacy = (status as string | undefined) === 'admin' || (status as string | undefined) === 'member';
+  const rights = (legacy ? status : stringParam(search.rights)) as Rights | undefined;
   return {
     q: stringParam(search.q),
-    status: status && MEMBER_STATUSES.includes(status) ? status : undefined,
+    status: legacy ? 'active' : status && MEMBER_STATUSES.includes(status) ? status : undefined,
+    rights: rights && RIGHTS.includes(rights) ? rights : undefined,
     sort: sort && MEMBER_SORTS.includes(sort) ? sort : undefined,
     invite: stringParam(search.invite),
   };

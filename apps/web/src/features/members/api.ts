@@ -1,11 +1,14 @@
 import {
+  BulkResult,
+  type BulkSelection,
   InvitationHistory,
   InvitationLink,
+  type Invitee,
   InviteResult,
   MemberList,
   type MemberSort,
-  type MemberStatus,
   type Rights,
+  type MembersFilter as RowsFilter,
 } from '@portico/contracts';
 import {
   infiniteQueryOptions,
@@ -21,11 +24,13 @@ import { useLicensingMutation } from '../../lib/assignments';
 import { collectPages, sendOnce } from '../../lib/batches';
 import { inviteInBatches } from './invite-batches';
 
-export interface MembersFilter {
-  q?: string;
-  status?: MemberStatus;
+/** What the list shows: the rows a search and the Status and User Rights filters match, in an order. */
+export interface MembersFilter extends RowsFilter {
   sort?: MemberSort;
 }
+
+/** The filter alone, without the order: what "all N matching" selects, and what changing it resets. */
+export const rowsFilter = ({ q, status, rights }: MembersFilter): RowsFilter => ({ q, status, rights });
 
 const PAGE_SIZE = 50;
 /** The most members one selection holds ("Select all matching"). */
@@ -40,7 +45,39 @@ export function fetchMembers(org: string, filter: MembersFilter, cursor: string 
   return api.get(withQuery(`${orgPath(org)}/members`, params), MemberList, signal);
 }
 
-export const invite = (org: string, body: { emails: string[]; rights: Rights; message?: string }) =>
+/** The CSV export of the current filter and order: a plain link, so the session cookie goes along. */
+export const membersCsvUrl = (org: string, filter: MembersFilter) =>
+  withQuery(`${orgPath(org)}/members/export`, { ...filter });
+
+/** The bulk actions the server applies to a whole selection in one request, each answering per row. */
+export type BulkRequest =
+  | { action: 'resend' | 'revoke'; selection: BulkSelection }
+  | { action: 'make-admin' | 'make-member'; selection: BulkSelection }
+  | { action: 'remove'; selection: BulkSelection; revokeLicenses: boolean };
+
+const BULK_PATHS = {
+  resend: 'invitations/resend',
+  revoke: 'invitations/revoke',
+  'make-admin': 'members/change-rights',
+  'make-member': 'members/change-rights',
+  remove: 'members/remove',
+} as const;
+
+function bulkBody(request: BulkRequest) {
+  if (request.action === 'remove') return { selection: request.selection, revokeLicenses: request.revokeLicenses };
+  if (request.action === 'make-admin') return { selection: request.selection, rights: 'admin' };
+  if (request.action === 'make-member') return { selection: request.selection, rights: 'member' };
+  return { selection: request.selection };
+}
+
+/** One request for the whole selection; sent again with the same Idempotency-Key if its answer was lost. */
+export const sendBulk = (org: string, request: BulkRequest) =>
+  sendOnce((idempotencyKey) =>
+    api.post(`${orgPath(org)}/${BULK_PATHS[request.action]}`, bulkBody(request), BulkResult, { idempotencyKey }),
+  );
+
+/** Invite Member: addresses with the names a CSV gave them (issue 14), up to 500 a request. */
+export const invite = (org: string, body: { invitees: Invitee[]; rights: Rights; message?: string }) =>
   api.post(`${orgPath(org)}/invitations`, body, InviteResult);
 export const fetchInvitationLink = (org: string, id: string) =>
   api.get(`${invitationPath(org, id)}/link`, InvitationLink);
@@ -67,7 +104,7 @@ export const removeMember = (org: string, user: string, revokeLicenses = false) 
 /** The members (not invitations) a search and filter match, up to MATCHING_MAX, read 200 a page. */
 export async function fetchMatchingMembers(
   org: string,
-  filter: MembersFilter,
+  filter: RowsFilter,
   onProgress: (collected: number) => void,
   signal?: AbortSignal,
 ) {
@@ -128,6 +165,9 @@ export const useRemoveMember = (org: string) =>
   useLicensingMutation(org, ({ user, revokeLicenses }: { user: string; revokeLicenses?: boolean }) =>
     removeMember(org, user, revokeLicenses),
   );
+/** A bulk action: seats may be freed and the audit log grows, so everything of the organization is read again. */
+export const useBulkAction = (org: string) =>
+  useLicensingMutation(org, (request: BulkRequest) => sendBulk(org, request));
 /** Copying the link is recorded in the invitation's history, so it refreshes like the other actions. */
 export const useInvitationLink = (org: string) => useMembersMutation(org, (id: string) => fetchInvitationLink(org, id));
 
@@ -139,14 +179,14 @@ export const useBulkInvite = (org: string) =>
   useMembersMutation(
     org,
     (input: {
-      addresses: string[];
+      invitees: Invitee[];
       rights: Rights;
       message?: string;
       onProgress: (sent: number, total: number) => void;
     }) =>
       inviteInBatches(
-        input.addresses,
-        async (batch) => (await invite(org, { emails: batch, rights: input.rights, message: input.message })).results,
+        input.invitees,
+        async (batch) => (await invite(org, { invitees: batch, rights: input.rights, message: input.message })).results,
         input.onProgress,
       ),
   );

@@ -1,7 +1,6 @@
 import type { MemberRow } from '@portico/contracts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError } from '../../lib/api';
-import { holdersOf, removalOutcome, removeMembers, revokeProductFrom } from './bulk-actions';
+import { holdersOf, revokeProductFrom } from './bulk-actions';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -10,58 +9,19 @@ const member = (id: string, products: string[] = []): MemberRow => ({
   id,
   name: id.toUpperCase(),
   email: `${id}@example.com`,
+  rights: 'member',
   userRights: 'Member',
+  status: 'active',
+  statusLabel: 'Active',
   since: '2026-01-01T00:00:00.000Z',
   lastSignInAt: null,
   expiresAt: null,
   products: products.map((code) => ({ assignmentId: `asg_${id}_${code}`, code, name: code })),
 });
 
-describe('removeMembers', () => {
-  it('revokes licenses only of the members the confirmation listed as holding them', async () => {
-    const calls: [string, boolean][] = [];
-    const members = [member('ann', ['PRM']), member('bob')];
-    expect(holdersOf(members).map((m) => m.id)).toEqual(['ann']);
-    const results = await removeMembers(
-      members,
-      async (user, revoke) => {
-        calls.push([user, revoke]);
-      },
-      () => {},
-    );
-    expect(calls.sort()).toEqual([
-      ['ann', true],
-      ['bob', false],
-    ]);
-    expect(results.title).toBe('2 of 2 members removed');
-    expect(results.items.map((i) => i.outcome)).toEqual(['removed, licenses revoked', 'removed']);
-  });
-
-  it('reports each refusal instead of stopping', async () => {
-    const results = await removeMembers(
-      [member('ann'), member('bob')],
-      async (user) => {
-        if (user === 'ann') throw new ApiError({ status: 409, code: 'LAST_ADMINISTRATOR', message: 'last' });
-      },
-      () => {},
-    );
-    expect(results.items.map((i) => [i.key, i.tone])).toEqual([
-      ['ann', 'refused'],
-      ['bob', 'done'],
-    ]);
-  });
-});
-
-describe('removalOutcome', () => {
-  it('never revokes what was not confirmed: a license appearing since is a refusal', () => {
-    const error = new ApiError({ status: 409, code: 'MEMBER_HOLDS_LICENSES', message: 'holds' });
-    expect(removalOutcome(error, false)).toEqual({
-      outcome: 'holds licenses you did not confirm, not removed',
-      tone: 'refused',
-    });
-    expect(removalOutcome(new ApiError({ status: 404, code: 'NOT_FOUND', message: 'gone' }), false).tone).toBe(
-      'unchanged',
-    );
+describe('holdersOf', () => {
+  it('names the members who hold licenses, as last read', () => {
+    expect(holdersOf([member('ann', ['PRM']), member('bob')]).map((m) => m.id)).toEqual(['ann']);
   });
 });
 

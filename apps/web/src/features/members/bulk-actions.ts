@@ -1,18 +1,16 @@
 import type { Assignment, MemberRow } from '@portico/contracts';
-import { isApiError } from '../../lib/api';
 import { fetchAssignments, type LicenseProduct, revokeInBatches } from '../../lib/assignments';
 import { collectPages, forEachLimited } from '../../lib/batches';
 import { type BulkResults, type ItemResult, personLabel } from '../../lib/results';
 
-// The Members page's bulk actions (SPEC §2.4, §2.5) beyond Assign: Revoke product and Remove member for a selection.
+// The Members page's product actions for a selection (SPEC §2.5) beyond Assign: Revoke product, member by member.
+// Remove member and the other bulk actions are one server request each (api.ts sendBulk).
 
 const number = new Intl.NumberFormat();
 type Progress = (done: number, total: number) => void;
 
 /** Up to this many members, each one's assignment of the product is looked up by itself; past it, the product's list. */
 const ONE_BY_ONE = 50;
-/** Removals the API takes one by one: a few at a time keeps a large selection moving without flooding the server. */
-const REMOVALS_AT_ONCE = 4;
 
 /** The members of a selection who hold licenses, as last read: they are removed only with their licenses revoked. */
 export function holdersOf(members: MemberRow[]): MemberRow[] {
@@ -63,43 +61,4 @@ export async function revokeProductFrom(
     title: `${product.name}: revoked from ${number.format(revoked)} of ${number.format(items.length)} members`,
     items,
   };
-}
-
-/** What became of one Remove member, in words the results panel shows. */
-export function removalOutcome(error: unknown, revokedLicenses: boolean): Pick<ItemResult, 'outcome' | 'tone'> {
-  if (!error) return { outcome: revokedLicenses ? 'removed, licenses revoked' : 'removed', tone: 'done' };
-  if (isApiError(error, 'NOT_FOUND')) return { outcome: 'no longer a member', tone: 'unchanged' };
-  if (isApiError(error, 'LAST_ADMINISTRATOR'))
-    return { outcome: 'the last administrator, not removed', tone: 'refused' };
-  if (isApiError(error, 'MEMBER_HOLDS_LICENSES'))
-    return { outcome: 'holds licenses you did not confirm, not removed', tone: 'refused' };
-  return { outcome: error instanceof Error ? error.message : 'failed', tone: 'refused' };
-}
-
-/**
- * Remove member for a selection, confirmed once: the members listed as holding licenses in that confirmation are
- * removed with their licenses revoked; anyone else who turns out to hold one is left alone and reported.
- */
-export async function removeMembers(
-  members: MemberRow[],
-  remove: (user: string, revokeLicenses: boolean) => Promise<void>,
-  onProgress: Progress,
-): Promise<BulkResults> {
-  const confirmedHolders = new Set(holdersOf(members).map((m) => m.id));
-  const items = await forEachLimited(
-    members,
-    REMOVALS_AT_ONCE,
-    async (member): Promise<ItemResult> => {
-      const revoke = confirmedHolders.has(member.id);
-      const error = await remove(member.id, revoke).then(
-        () => null,
-        (failure: unknown) => failure,
-      );
-      return { key: member.id, who: personLabel(member), ...removalOutcome(error, revoke) };
-    },
-    onProgress,
-  );
-  const removed = items.filter((i) => i.tone === 'done').length;
-  const noun = items.length === 1 ? 'member' : 'members';
-  return { title: `${number.format(removed)} of ${number.format(items.length)} ${noun} removed`, items };
 }

@@ -15,15 +15,10 @@ export const enableOnlineLicensing = (org: string, asset: string) =>
     api.patch(`${orgPath(org)}/assets/${encodeURIComponent(asset)}`, { mode: 'online' }, Asset, { idempotencyKey }),
   );
 
-/**
- * Members (Member or Admin, not invitations) whose name or email matches, for the Assign dialog: the list's status
- * filter takes one status, so both are asked for and merged.
- */
+/** Members (Member or Admin, not invitations: Status Active) whose name or email matches, for the Assign dialog. */
 export async function fetchMemberChoices(org: string, q: string, signal?: AbortSignal): Promise<MemberRow[]> {
-  const page = (status: 'member' | 'admin') =>
-    api.get(withQuery(`${orgPath(org)}/members`, { q, status, limit: String(CHOICES) }), MemberList, signal);
-  const [members, admins] = await Promise.all([page('member'), page('admin')]);
-  return [...members.items, ...admins.items].sort((a, b) => a.email.localeCompare(b.email)).slice(0, CHOICES);
+  const path = withQuery(`${orgPath(org)}/members`, { q, status: 'active', limit: String(CHOICES) });
+  return (await api.get(path, MemberList, signal)).items;
 }
 
 // --- query options --------------------------------------------------------------------------------------------

@@ -15,6 +15,20 @@ const COPY = {
     color: 'red',
     text: (email: string) => `The link sent to ${email} stops working at once. You can invite the address again later.`,
   },
+  'make-admin': {
+    title: 'Change to Admin',
+    button: 'Change to Admin',
+    color: 'blue',
+    text: (email: string) =>
+      `${email} gets Admin rights in this organization: they can invite and remove members, change User Rights and assign products.`,
+  },
+  'make-member': {
+    title: 'Change to Member',
+    button: 'Change to Member',
+    color: 'red',
+    text: (email: string) =>
+      `${email} loses Admin rights in this organization and keeps their products. Another administrator can make them Admin again.`,
+  },
   remove: {
     title: 'Remove member',
     button: 'Remove member',

@@ -3,13 +3,16 @@ import { CardList } from '../../../components/CardList';
 import { type MemberListProps, PageCheckbox } from './MembersTable';
 import { lastSignIn, NameCell, ProductCodes, SelectCell, since } from './member-cells';
 import { RowActions } from './RowActions';
-import { UserRightsBadge } from './UserRightsBadge';
+import { StatusBadge, UserRightsBadge } from './UserRightsBadge';
 
-/** The phone form of the members table: one card a row, the checkbox first, the products under the rights. */
-export function MembersCards({ rows, selection, onOpen, onAction }: MemberListProps) {
+/**
+ * The phone form of the members table: one card a row with the same facts — the checkbox first, name and email,
+ * User Rights and Status, the dates, the products. The order is the toolbar's Sort (there are no column headers).
+ */
+export function MembersCards({ rows, selection, guard, onOpen, onAction }: MemberListProps) {
   return (
     <Stack gap="sm" hiddenFrom="sm">
-      <PageCheckbox rows={rows} selection={selection} label="Select all members shown" />
+      <PageCheckbox rows={rows} selection={selection} label="Select all on this page" />
       <CardList aria-label="Members and invitations">
         {rows.map((row) => (
           <Paper
@@ -30,6 +33,7 @@ export function MembersCards({ rows, selection, onOpen, onAction }: MemberListPr
                   </Text>
                   <Group gap="xs">
                     <UserRightsBadge rights={row.userRights} />
+                    <StatusBadge status={row.statusLabel} />
                   </Group>
                   {row.products.length > 0 && <ProductCodes row={row} />}
                   <Text size="xs" c="dimmed">
@@ -38,7 +42,7 @@ export function MembersCards({ rows, selection, onOpen, onAction }: MemberListPr
                   </Text>
                 </Stack>
               </Group>
-              <RowActions row={row} onAction={onAction} />
+              <RowActions row={row} guard={guard} onAction={onAction} />
             </Group>
           </Paper>
         ))}

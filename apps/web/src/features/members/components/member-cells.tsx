@@ -1,7 +1,7 @@
 import { Anchor, Badge, Checkbox, Group, Text, VisuallyHidden } from '@mantine/core';
 import type { MemberRow } from '@portico/contracts';
 import { formatDate, formatRelative } from '../../../lib/format';
-import type { Selection } from '../../../lib/use-selection';
+import type { MemberSelectionState } from '../selection';
 
 // The cells the Members table and its phone cards share.
 
@@ -9,7 +9,7 @@ import type { Selection } from '../../../lib/use-selection';
 export function since(row: MemberRow): string {
   if (row.kind === 'member') return `Joined ${formatDate(row.since)}`;
   const expiry = row.expiresAt
-    ? ` · ${row.userRights === 'PENDING' ? 'expires' : 'expired'} ${formatDate(row.expiresAt)}`
+    ? ` · ${row.status === 'pending' ? 'expires' : 'expired'} ${formatDate(row.expiresAt)}`
     : '';
   return `Invited ${formatDate(row.since)}${expiry}`;
 }
@@ -19,7 +19,10 @@ export function lastSignIn(row: MemberRow): string {
   return row.lastSignInAt ? formatRelative(row.lastSignInAt) : 'Never';
 }
 
-/** A member's name opens their details; an invitation has no name until someone accepts it with an account. */
+/**
+ * A member's name opens their details. An invitation has a name when the CSV it came from gave one (shown, not a
+ * link: there are no details to open), else none until someone accepts it.
+ */
 export function NameCell({ row, onOpen }: { row: MemberRow; onOpen: (row: MemberRow) => void }) {
   if (row.kind === 'member' && row.name)
     return (
@@ -36,10 +39,16 @@ export function NameCell({ row, onOpen }: { row: MemberRow; onOpen: (row: Member
         {row.name}
       </Anchor>
     );
+  if (row.name)
+    return (
+      <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
+        {row.name}
+      </Text>
+    );
   return (
     <Text size="sm" c="dimmed">
       <span aria-hidden="true">—</span>
-      <VisuallyHidden>Invitation, no name yet</VisuallyHidden>
+      <VisuallyHidden>{row.kind === 'member' ? 'No name' : 'Invitation, no name yet'}</VisuallyHidden>
     </Text>
   );
 }
@@ -64,9 +73,8 @@ export function ProductCodes({ row }: { row: MemberRow }) {
   );
 }
 
-/** Only members can be selected: an invitation holds nothing and cannot be removed as a member. */
-export function SelectCell({ row, selection }: { row: MemberRow; selection: Selection<MemberRow> }) {
-  if (row.kind !== 'member') return null;
+/** Members and invitations alike: the bar offers what applies to each kind. */
+export function SelectCell({ row, selection }: { row: MemberRow; selection: MemberSelectionState }) {
   return (
     <Checkbox
       aria-label={`Select ${row.name ?? row.email}`}

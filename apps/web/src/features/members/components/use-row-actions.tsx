@@ -14,7 +14,8 @@ import { done, failed } from './notify';
 import type { RowAction } from './RowActions';
 import { useRemoval } from './use-removal';
 
-type Confirmable = 'reissue' | 'revoke';
+/** Every action that cannot simply be taken back is asked first: sending anew, revoking, changing User Rights. */
+type Confirmable = 'reissue' | 'revoke' | 'make-admin' | 'make-member';
 
 /** What happens when an item of a row's `•••` menu is chosen, and the dialogs some of them open. */
 export function useRowActions(org: string, onDetails: (row: MemberRow) => void) {
@@ -43,7 +44,8 @@ export function useRowActions(org: string, onDetails: (row: MemberRow) => void) 
     });
 
   const run = (action: RowAction, row: MemberRow) => {
-    if (action === 'reissue' || action === 'revoke') setConfirming({ action, row });
+    if (action === 'reissue' || action === 'revoke' || action === 'make-admin' || action === 'make-member')
+      setConfirming({ action, row });
     else if (action === 'remove') removal.ask(row);
     else if (action === 'history') setHistory(row);
     else if (action === 'details') onDetails(row);
@@ -53,24 +55,25 @@ export function useRowActions(org: string, onDetails: (row: MemberRow) => void) 
         onSuccess: () => done('Invitation sent again', `${row.email} gets the same link again.`),
         onError: failed,
       });
-    else {
-      const rights = action === 'make-admin' ? 'admin' : 'member';
-      changeRights.mutate(
-        { user: row.id, rights },
-        {
-          onSuccess: () =>
-            done('User Rights changed', `${row.email} is now ${rights === 'admin' ? 'an Admin' : 'a Member'}.`),
-          onError: failed,
-        },
-      );
-    }
   };
 
   const confirm = () => {
     if (!confirming) return;
     const { action, row } = confirming;
     const close = () => setConfirming(null);
-    if (action === 'reissue')
+    if (action === 'make-admin' || action === 'make-member') {
+      const rights = action === 'make-admin' ? 'admin' : 'member';
+      changeRights.mutate(
+        { user: row.id, rights },
+        {
+          onSuccess: () => {
+            close();
+            done('User Rights changed', `${row.email} is now ${rights === 'admin' ? 'an Admin' : 'a Member'}.`);
+          },
+          onError: failed,
+        },
+      );
+    } else if (action === 'reissue')
       reissue.mutate(row.id, {
         onSuccess: () => {
           close();
@@ -92,7 +95,7 @@ export function useRowActions(org: string, onDetails: (row: MemberRow) => void) 
     <>
       <ConfirmDialog
         request={confirming}
-        pending={reissue.isPending || revoke.isPending}
+        pending={reissue.isPending || revoke.isPending || changeRights.isPending}
         onConfirm={confirm}
         onCancel={() => setConfirming(null)}
       />
