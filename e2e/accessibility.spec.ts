@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, type Locator, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
+import { escapeCloses, expectAccessible, tabTo } from './a11y';
 import { signIn, stamp } from './helpers';
 import { accountFor, apiAs, assetFor, membersOf, operatorApi, productFor } from './licensing-setup';
 
@@ -22,92 +22,6 @@ const premium = { code: `PRM-${RUN}`, name: `Premium CAD ${RUN}` };
 const compact = { code: `CMP-${RUN}`, name: `Compact CAD ${RUN}` };
 const viewer = { code: `VWR-${RUN}`, name: `Model Viewer ${RUN}` };
 const support = { code: `SUP-${RUN}`, name: `Premium Support ${RUN}` };
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-type AxeResults = Awaited<ReturnType<AxeBuilder['analyze']>>;
-type Violation = AxeResults['violations'][number];
-
-/** What axe measured for a contrast failure: text on background, or a link against the text around it. */
-interface ContrastData {
-  contrastRatio?: number;
-  expectedContrastRatio?: string;
-  fgColor?: string;
-  bgColor?: string;
-  fontSize?: string;
-  fontWeight?: string;
-  requiredContrastRatio?: number;
-  nodeColor?: string;
-  parentColor?: string;
-}
-
-function contrastFigures(data: ContrastData): string {
-  if (data.fgColor)
-    return `contrast ${data.contrastRatio}:1, needs ${data.expectedContrastRatio}: ${data.fgColor} on ${data.bgColor}, ${data.fontSize} ${data.fontWeight ?? ''}`.trim();
-  return `link ${data.nodeColor} against text ${data.parentColor}: ${data.contrastRatio}:1, needs ${data.requiredContrastRatio}:1 or an underline`;
-}
-
-/** Each violation with its rule, impact and help, then each failing element: selector, figures, markup. */
-function describeViolations(where: string, violations: Violation[]): string {
-  const lines = [`${violations.length} accessibility violation(s) on ${where}:`];
-  for (const violation of violations) {
-    lines.push(
-      `- ${violation.id} (${violation.impact ?? 'no impact given'}): ${violation.help} — ${violation.helpUrl}`,
-    );
-    for (const node of violation.nodes) {
-      lines.push(`    ${node.target.map(String).join(' >> ')}`);
-      const contrast = [...node.any, ...node.all, ...node.none].find(
-        (check) => check.data && typeof check.data === 'object' && 'contrastRatio' in check.data,
-      )?.data as ContrastData | undefined;
-      lines.push(
-        `      ${contrast ? contrastFigures(contrast) : (node.failureSummary?.replace(/\s*\n\s*/g, ' ') ?? '')}`,
-      );
-      lines.push(`      ${node.html.slice(0, 200)}`);
-    }
-  }
-  return lines.join('\n');
-}
-
-/** Transitions done (a fading dialog would be measured half transparent) and nothing still loading. */
-async function settled(page: Page): Promise<void> {
-  await expect(page.locator('.mantine-Loader')).toHaveCount(0);
-  await page.waitForFunction(() =>
-    document
-      .getAnimations()
-      .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Number.POSITIVE_INFINITY),
-  );
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `e2e/screenshots/accessibility-${name}.png`, fullPage: true, animations: 'disabled' });
-}
-
-/** The page as it is now passes axe's WCAG 2.2 A and AA rules. */
-async function expectAccessible(page: Page, where: string): Promise<void> {
-  await settled(page);
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  expect(results.violations, describeViolations(where, results.violations)).toEqual([]);
-  await shot(page, where.replace(/[^a-z0-9]+/gi, '-').toLowerCase());
-}
-
-const isFocused = (locator: Locator) => locator.evaluate((element) => element === document.activeElement);
-
-/** Presses Tab (or Shift+Tab) until the element has the focus; fails if it is not reached in `max` presses. */
-async function tabTo(page: Page, target: Locator, { backwards = false, max = 40 } = {}): Promise<void> {
-  for (let presses = 0; presses < max; presses++) {
-    if (await isFocused(target)) return;
-    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
-  }
-  expect(await isFocused(target), `${target} reached by ${backwards ? 'Shift+Tab' : 'Tab'}`).toBe(true);
-}
-
-/** Escape closes the dialog, and the focus goes back to where it was opened from. */
-async function escapeCloses(page: Page, dialog: Locator, opener?: Locator): Promise<void> {
-  await expect(dialog).toBeVisible();
-  await page.keyboard.press('Escape');
-  await expect(dialog).toBeHidden();
-  if (opener) await expect(opener).toBeFocused();
-}
 
 const memberRow = (page: Page, email: string) => page.getByRole('row').filter({ hasText: email });
 const selectionBar = (page: Page) => page.getByRole('region', { name: 'Selection' });
@@ -145,7 +59,7 @@ test.describe
         seats: 2,
         mode: 'online',
       });
-      await assetFor(operator, { organization: org, product: support.code, serial: `SUP${RUN}0001`, seats: 1 });
+      await assetFor(operator, { organization: org, product: support.code, serial: `SUP${RUN}0001` });
 
       const administrator = await apiAs(admin.email);
       await membersOf(org, administrator, [noah, mila]);
@@ -155,7 +69,9 @@ test.describe
       });
       expect(invited.ok()).toBeTruthy();
       // Noah holds the online viewer from the start; Premium CAD he gets through the Assign dialog below.
-      const members = (await (await administrator.get(`/api/v1/orgs/${org}/members?status=member`)).json()) as {
+      const members = (await (
+        await administrator.get(`/api/v1/orgs/${org}/members?status=active&rights=member`)
+      ).json()) as {
         items: { id: string; email: string }[];
       };
       const noahId = members.items.find((m) => m.email === noah.email)?.id;
@@ -242,7 +158,7 @@ test.describe
       const search = page.getByLabel('Search', { exact: true });
       await search.focus();
       const selectNoah = page.getByRole('checkbox', { name: `Select ${noah.name}` });
-      await tabTo(page, page.getByRole('checkbox', { name: 'Select all members shown' }));
+      await tabTo(page, page.getByRole('checkbox', { name: 'Select all on this page' }));
       await tabTo(page, selectNoah);
       await page.keyboard.press('Space');
       await expect(selectNoah).toBeChecked();
@@ -281,6 +197,17 @@ test.describe
       await expect(removeOne).toBeVisible();
       await expectAccessible(page, 'admin members bulk remove dialog');
       await escapeCloses(page, removeOne, removeSelected);
+      // Change to Admin for the selection is confirmed in a dialog too; an action that applies to nothing selected
+      // stays reachable and says why.
+      const promote = selectionBar(page).getByRole('button', { name: 'Change to Admin' });
+      await promote.click();
+      const promoteOne = page.getByRole('dialog', { name: 'Change 1 member to Admin' });
+      await expectAccessible(page, 'admin members bulk change rights dialog');
+      await escapeCloses(page, promoteOne, promote);
+      const resend = selectionBar(page).getByRole('button', { name: 'Resend invitation' });
+      await resend.focus();
+      await expect(resend).toHaveAccessibleDescription('No invitation is selected.');
+      await expectAccessible(page, 'admin members disabled bulk action');
       await selectionBar(page).getByRole('button', { name: 'Clear selection' }).click();
       await expect(selectionBar(page)).toHaveCount(0);
     });
@@ -302,6 +229,13 @@ test.describe
       await actions.click();
       await expect(page.getByRole('menuitem', { name: 'Remove member' })).toBeVisible();
       await expectAccessible(page, 'admin members row actions');
+      await page.keyboard.press('Escape');
+      // Your own row: Remove member is disabled, the reason written under it.
+      await page.getByRole('button', { name: `Actions for ${admin.email}` }).click();
+      await expect(page.getByRole('menuitem', { name: 'Remove member', exact: true })).toBeDisabled();
+      await expectAccessible(page, 'admin members own row actions');
+      await page.keyboard.press('Escape');
+      await actions.click();
       await page.getByRole('menuitem', { name: 'Remove member' }).click();
       const confirm = page.getByRole('dialog', { name: 'Remove member' });
       await expectAccessible(page, 'admin remove member confirm');

@@ -57,10 +57,10 @@ export async function productFor(
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
-/** An asset that started a month ago and runs two more years. */
+/** An asset that started a month ago and runs two more years; a service's has no seats. */
 export async function assetFor(
   operator: APIRequestContext,
-  asset: { organization: string; product: string; serial: string; seats: number; mode?: 'machine' | 'online' },
+  asset: { organization: string; product: string; serial: string; seats?: number; mode?: 'machine' | 'online' },
 ): Promise<void> {
   const created = await operator.post('/api/v1/operator/assets', {
     data: { ...asset, startsAt: day(-30), endsAt: day(730) },

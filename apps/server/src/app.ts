@@ -21,6 +21,7 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { catalogRoutes } from './modules/catalog/catalog.routes.js';
 import { deviceAuthRoutes } from './modules/device-auth/device-auth.routes.js';
 import { invitationRoutes } from './modules/invitations/invitations.routes.js';
+import { invitationBulkRoutes } from './modules/invitations/invitations-bulk.routes.js';
 import { activationAdminRoutes } from './modules/licensing/activation-admin.routes.js';
 import { activationRoutes } from './modules/licensing/activations.routes.js';
 import { assignmentRoutes } from './modules/licensing/assignments.routes.js';
@@ -28,6 +29,8 @@ import { leaseRoutes } from './modules/licensing/leases.routes.js';
 import { mailboxRoutes } from './modules/mail/mailbox.routes.js';
 import { administratorRoutes } from './modules/members/administrators.routes.js';
 import { memberRoutes } from './modules/members/members.routes.js';
+import { memberBulkRoutes } from './modules/members/members-bulk.routes.js';
+import { appointmentRoutes } from './modules/operator/appointments.routes.js';
 import { organizationRoutes } from './modules/organizations/organizations.routes.js';
 import { registrationRoutes } from './modules/registrations/registrations.routes.js';
 import { devClockRoutes } from './modules/system/dev-clock.routes.js';
@@ -82,9 +85,12 @@ export async function buildApp(deps: AppDeps, options: { logLevel?: string } = {
     catalogRoutes,
     assetRoutes,
     administratorRoutes,
+    appointmentRoutes,
     registrationRoutes,
     memberRoutes,
+    memberBulkRoutes,
     invitationRoutes,
+    invitationBulkRoutes,
     assignmentRoutes,
     deviceAuthRoutes,
     leaseRoutes,

@@ -31,24 +31,35 @@ export const dateInput = z.union([z.iso.date(), z.iso.datetime({ offset: true })
   message: 'must be a date such as 2026-01-31',
 });
 
+const productName = z
+  .string()
+  .trim()
+  .min(1, { message: 'is required' })
+  .max(200)
+  .regex(/^[^\p{Cc}]*$/u, { message: 'must not hold control characters' });
+const productType = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z][a-z0-9-]{1,30}$/, { message: 'must be a short word such as cad' })
+  .nullable()
+  .optional();
+
 export const CreateProductRequest = z
-  .strictObject({
-    code: productCode,
-    name: z.string().trim().min(1, { message: 'is required' }).max(200),
-    kind: z.enum(PRODUCT_KINDS),
-    type: z
-      .string()
-      .trim()
-      .toLowerCase()
-      .regex(/^[a-z][a-z0-9-]{1,30}$/, { message: 'must be a short word such as cad' })
-      .nullable()
-      .optional(),
-  })
+  .strictObject({ code: productCode, name: productName, kind: z.enum(PRODUCT_KINDS), type: productType })
   .refine((p) => p.kind === 'service' || Boolean(p.type), {
     path: ['type'],
     message: 'is required for a license product',
   })
   .refine((p) => p.kind === 'license' || !p.type, { path: ['type'], message: 'must be empty for a service' });
+
+/**
+ * An operator's change to a catalogue product: its name and, for a license, its product type. The code and the kind
+ * stay (desktop applications and CSV files name products by code; a license's assets have seats and a mode).
+ */
+export const UpdateProductRequest = z
+  .strictObject({ name: productName.optional(), type: productType })
+  .refine((p) => p.name !== undefined || p.type !== undefined, { message: 'says nothing to change' });
 
 export const Product = z.object({
   id: z.string(),
@@ -57,7 +68,9 @@ export const Product = z.object({
   kind: z.enum(PRODUCT_KINDS),
   type: z.string().nullable(),
 });
-export const ProductList = z.object({ items: z.array(Product) });
+/** A product as the catalogue lists it: retired ones take no new assets, and their assets keep working. */
+export const CatalogProduct = Product.extend({ retiredAt: z.string().nullable() });
+export const ProductList = z.object({ items: z.array(CatalogProduct) });
 
 /** A term ends after it starts; no end date is a perpetual license. */
 export function endsAfterStarts(a: { startsAt: string; endsAt?: string | null }): boolean {
@@ -70,7 +83,8 @@ export const CreateAssetRequest = z
     organization: z.string().trim().min(1).max(100),
     product: z.string().trim().min(1).max(100),
     serial,
-    seats: z.number().int().min(1, { message: 'must be at least 1' }).max(1_000_000),
+    /** Required for a license product; services have no seats, so it must be left out for one. */
+    seats: z.number().int().min(1, { message: 'must be at least 1' }).max(1_000_000).optional(),
     mode: z.enum(LICENSING_MODES).optional(),
     startsAt: dateInput,
     endsAt: dateInput.nullable().optional(),
@@ -142,9 +156,10 @@ export const AssetCsvRow = z.object({
   organization: required.pipe(fields.organization),
   serial: required.pipe(fields.serial),
   product: required.pipe(fields.product),
-  seats: required
-    .regex(/^[+-]?\d+$/, { message: 'must be a whole number' })
-    .transform(Number)
+  // Empty for a service (services have no seats); whether a row needs it depends on its product's kind.
+  seats: cell
+    .regex(/^([+-]?\d+)?$/, { message: 'must be a whole number' })
+    .transform((value) => (value === '' ? undefined : Number(value)))
     .pipe(fields.seats),
   mode: cell
     .toLowerCase()
@@ -171,6 +186,7 @@ export const ImportRefused = z.object({
 
 export type Asset = z.infer<typeof Asset>;
 export type Product = z.infer<typeof Product>;
+export type CatalogProduct = z.infer<typeof CatalogProduct>;
 export type ImportRow = z.infer<typeof ImportRow>;
 export type ImportReport = z.infer<typeof ImportReport>;
 export type ImportRefused = z.infer<typeof ImportRefused>;

@@ -30,6 +30,16 @@ export const ListQuery = z.strictObject({
 
 export const Person = z.object({ name: z.string(), email: z.string() });
 export const AdministratorList = z.object({ items: z.array(Person.extend({ userId: z.string() })) });
+/**
+ * Appoint administrator (SPEC §2.3): the administrators after the change, and `invitation` when no account has the
+ * email: an Admin invitation was sent to it (`invited`), or one is pending for it already (`already invited`).
+ */
+export const AppointAdministratorResult = AdministratorList.extend({
+  invitation: z
+    .object({ email: z.string(), outcome: z.enum(['invited', 'already invited']), invitationId: z.string().nullable() })
+    .nullable(),
+});
+export type AppointAdministratorResult = z.infer<typeof AppointAdministratorResult>;
 /** The instance's operators: the same shape as an organization's administrators. */
 export const OperatorList = AdministratorList;
 export type OperatorList = z.infer<typeof OperatorList>;

@@ -49,25 +49,28 @@ async function createProductCommand(code: string, name: string, options: { kind:
 
 async function addAssetCommand(options: Record<string, string | undefined>) {
   // Seats arrive as text: the CSV import's rule for a seat count written as text, then the API's request schema.
-  const seats = AssetCsvRow.shape.seats.safeParse(options.seats);
+  // Left out for a service: services have no seats.
+  const seats = options.seats === undefined ? undefined : AssetCsvRow.shape.seats.safeParse(options.seats);
   const candidate = {
     organization: options.org,
     product: options.product,
     serial: options.serial,
-    seats: seats.success ? seats.data : 1,
+    ...(seats ? { seats: seats.success ? seats.data : 1 } : {}),
     startsAt: options.starts,
     // Left out when not given, so that the schema's defaults apply (machine mode, a perpetual license).
     ...(options.mode ? { mode: options.mode } : {}),
     ...(options.ends ? { endsAt: options.ends } : {}),
   };
-  const seatsProblem = seats.success ? [] : [{ path: '--seats', message: seats.error.issues[0]?.message ?? '' }];
+  const seatsProblem =
+    !seats || seats.success ? [] : [{ path: '--seats', message: seats.error.issues[0]?.message ?? '' }];
   const input = parseInput(CreateAssetRequest, candidate, ASSET_OPTION_NAMES, seatsProblem);
   const asset = await run((deps) => createAsset(deps, SYSTEM_ACTOR, input));
   const term = asset.endsAt
     ? `${day(asset.startsAt)} to ${day(asset.endsAt)}`
     : `perpetual from ${day(asset.startsAt)}`;
   const mode = asset.mode ? `, ${asset.mode}` : '';
-  const what = `${asset.product.code}, ${asset.seats} seats${mode}, ${term}`;
+  const seatsText = asset.product.kind === 'service' ? 'service' : `${asset.seats} seats`;
+  const what = `${asset.product.code}, ${seatsText}${mode}, ${term}`;
   console.log(`Created asset ${asset.serialDisplay}: ${what}, id ${asset.id}`);
 }
 
@@ -108,7 +111,7 @@ export function registerCatalogCommands(program: Command): void {
     .requiredOption('--org <org>', 'organization id or code')
     .requiredOption('--serial <serial>', 'serial number (spaces and dashes are ignored)')
     .requiredOption('--product <product>', 'product code or id')
-    .requiredOption('--seats <n>', 'number of seats')
+    .option('--seats <n>', 'number of seats of a license product (services have none)')
     .addOption(
       new Option('--mode <mode>', 'licensing mode (license products; default machine)').choices(LICENSING_MODES),
     )

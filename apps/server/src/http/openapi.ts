@@ -1,8 +1,8 @@
 import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { VERSION } from '../lib/version.js';
+import { registerApiDocs } from './api-docs.js';
 
 /** The OpenAPI 3.1 document is generated from the same zod schemas that validate requests (convention 5). */
 export async function registerOpenApi(app: FastifyInstance, publicUrl: string): Promise<void> {
@@ -15,7 +15,7 @@ export async function registerOpenApi(app: FastifyInstance, publicUrl: string): 
         description:
           'Self-hosted license portal. Errors are `{ "error": { "code", "message", "details", "requestId" } }`. ' +
           'Changes under /api/v1 accept an `Idempotency-Key` header: a retry with the same key and request gets the ' +
-          'first answer again (`Idempotent-Replayed: true`) without running twice. See docs/api.md.',
+          'first answer again (`Idempotent-Replayed: true`) without running twice. The guide: [/docs/api.md](/docs/api.md).',
       },
       servers: [{ url: publicUrl }],
       components: {
@@ -28,10 +28,6 @@ export async function registerOpenApi(app: FastifyInstance, publicUrl: string): 
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, {
-    routePrefix: '/api/docs',
-    staticCSP: true,
-    uiConfig: { docExpansion: 'list', deepLinking: true },
-  });
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
+  await registerApiDocs(app);
 }

@@ -27,7 +27,7 @@ export interface AssetSpec {
   product: string;
   serial: string;
   seats: number;
-  /** Services have no licensing mode. */
+  /** Services have no licensing mode and no seats (`seats` is not sent for them). */
   service?: boolean;
   startsAt?: string;
   endsAt?: string | null;
@@ -39,8 +39,7 @@ export async function addAsset(t: TestApp, operator: string, spec: AssetSpec): P
     organization: spec.organization,
     product: spec.product,
     serial: spec.serial,
-    seats: spec.seats,
-    ...(spec.service ? {} : { mode: 'online' }),
+    ...(spec.service ? {} : { seats: spec.seats, mode: 'online' }),
     startsAt: spec.startsAt ?? '2026-01-01',
     endsAt: spec.endsAt === undefined ? null : spec.endsAt,
   });

@@ -149,7 +149,6 @@ describe('machine mode, end to end', () => {
       organization: 'acme',
       product: 'SUPPORT',
       serial: 'SERV00000001',
-      seats: 5,
       startsAt: '2026-01-01',
     });
     expect(service.statusCode, service.body).toBe(201);

@@ -36,6 +36,15 @@ beforeAll(async () => {
     kind: 'service',
   });
   expect(service.statusCode).toBe(201);
+  const retired = await json(t, 'POST', '/api/v1/operator/products', operator, {
+    code: 'OLD-2020',
+    name: 'Premium CAD 2020',
+    kind: 'license',
+    type: 'cad',
+  });
+  expect((await json(t, 'POST', `/api/v1/operator/products/${retired.json().id}/retire`, operator)).statusCode).toBe(
+    200,
+  );
   const products = (await json(t, 'GET', '/api/v1/operator/products', operator)).json().items;
   premiumId = products.find((p: { code: string }) => p.code === 'PRM-2026').id;
 });
@@ -55,12 +64,14 @@ const MIXED = () =>
     'acme,900000000000000000000A10,PRM-2026,5,machine,2026-06-01,2026-01-01', // 10 end before start
     'acme,900000000000000000000A11,PRM-2026,5,machine,2026-02-30,2027-01-01', // 11 bad date
     'acme,900000000000000000000A12,PRM-2026,5,floating,2026-01-01,2027-01-01', // 12 bad mode
-    'acme,900000000000000000000A13,TRAIN,1,online,2026-01-01,2027-01-01', // 13 mode on a service
+    'acme,900000000000000000000A13,TRAIN,1,online,2026-01-01,2027-01-01', // 13 seats and mode on a service
     'acme,900000000000000000000A14,PRM-2026,5,machine,2026-01-01', // 14 a field short
     'acme,12-34,PRM-2026,5,machine,2026-01-01,2027-01-01', // 15 serial too short
     'nowhere,900000000000000000000A16,PRM-2026,0,machine,someday,', // 16 several problems at once
     `${globexId},900000000000000000000A17,${premiumId},12,Online,2026-01-01,`, // 17 valid: ids, perpetual
-    'GLOBEX,900000000000000000000A18,train,1,,2026-01-01,2026-12-31', // 18 valid: a service, codes in any case
+    'GLOBEX,900000000000000000000A18,train,,,2026-01-01,2026-12-31', // 18 valid: a service, codes in any case
+    'acme,900000000000000000000A19,PRM-2026,,machine,2026-01-01,', // 19 a license without seats
+    'acme,900000000000000000000A20,OLD-2020,2,machine,2026-01-01,', // 20 a retired product
   );
 
 const EXPECTED_REASONS: Record<number, { field: string; message: string }[]> = {
@@ -74,7 +85,10 @@ const EXPECTED_REASONS: Record<number, { field: string; message: string }[]> = {
   10: [{ field: 'ends', message: 'must be after starts' }],
   11: [{ field: 'starts', message: 'must be a date such as 2026-01-31' }],
   12: [{ field: 'mode', message: 'must be machine, online or empty' }],
-  13: [{ field: 'mode', message: 'is only for license products' }],
+  13: [
+    { field: 'seats', message: 'must be empty for a service: services have no seats' },
+    { field: 'mode', message: 'is only for license products' },
+  ],
   14: [{ field: 'row', message: 'has 6 fields; expected 7 (organization,serial,product,seats,mode,starts,ends)' }],
   15: [{ field: 'serial', message: 'must be 6 to 40 letters and digits' }],
   16: [
@@ -82,6 +96,8 @@ const EXPECTED_REASONS: Record<number, { field: string; message: string }[]> = {
     { field: 'seats', message: 'must be at least 1' },
     { field: 'starts', message: 'must be a date such as 2026-01-31' },
   ],
+  19: [{ field: 'seats', message: 'is required for a license product' }],
+  20: [{ field: 'product', message: 'is retired: it takes no new assets' }],
 };
 
 describe('all-or-nothing (the default)', () => {
@@ -92,13 +108,13 @@ describe('all-or-nothing (the default)', () => {
     expect(res.statusCode).toBe(422);
     const body = res.json();
     expect(body.error.code).toBe('IMPORT_REFUSED');
-    expect(body.error.message).toBe('14 of 17 rows were refused, so nothing was created');
+    expect(body.error.message).toBe('16 of 19 rows were refused, so nothing was created');
     expect(body.error.requestId).toMatch(/^req_/);
 
     const { report } = body;
-    expect(report).toMatchObject({ mode: 'all-or-nothing', created: 0, refused: 14 });
+    expect(report).toMatchObject({ mode: 'all-or-nothing', created: 0, refused: 16 });
     expect(report.rows.map((r: { line: number }) => r.line)).toEqual([
-      2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18,
+      2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20,
     ]);
     for (const row of report.rows) {
       const expected = EXPECTED_REASONS[row.line];
@@ -112,7 +128,7 @@ describe('all-or-nothing (the default)', () => {
     // One detail per refused cell, named by line and column, for any client that only reads the envelope.
     expect(body.error.details).toContainEqual({ path: 'line 7: seats', message: 'must be at least 1' });
     expect(body.error.details).toContainEqual({ path: 'line 3: organization', message: expect.any(String) });
-    expect(body.error.details).toHaveLength(16);
+    expect(body.error.details).toHaveLength(19);
 
     expect(await count('assets')).toBe(assetsBefore);
     expect(await count('audit_events')).toBe(eventsBefore);
@@ -163,7 +179,7 @@ describe('skip-invalid', () => {
     const res = await importCsv(t, operator, MIXED(), { mode: 'skip-invalid' });
     expect(res.statusCode).toBe(200);
     const report = res.json();
-    expect(report).toMatchObject({ mode: 'skip-invalid', created: 3, refused: 14 });
+    expect(report).toMatchObject({ mode: 'skip-invalid', created: 3, refused: 16 });
     const created = report.rows.filter((r: { outcome: string }) => r.outcome === 'created');
     expect(created.map((r: { line: number }) => r.line)).toEqual([2, 17, 18]);
     for (const row of report.rows.filter((r: { outcome: string }) => r.outcome === 'refused'))
@@ -181,7 +197,8 @@ describe('skip-invalid', () => {
     expect(rows.map((r) => [r.serial, r.organization_id === globexId, r.seats, r.mode, r.ends_at === null])).toEqual([
       ['900000000000000000000002', false, 5, 'machine', false],
       ['900000000000000000000A17', true, 12, 'online', true],
-      ['900000000000000000000A18', true, 1, null, false],
+      // Services have no seats: the column holds 0.
+      ['900000000000000000000A18', true, 0, null, false],
     ]);
     // The refused rows can be fixed and imported later: the duplicate now exists.
     const again = await importCsv(t, operator, MIXED(), { mode: 'skip-invalid' });

@@ -68,7 +68,8 @@ beforeAll(async () => {
     { product: 'CAD-A', seats: 3, startsAt: '2025-01-01', endsAt: '2026-01-01' },
     { product: 'CAD-B', seats: 2, endsAt: '2027-06-30' },
     { product: 'SIM-1', seats: 1, endsAt: null },
-    { product: 'SVC-1', seats: 3, endsAt: null, service: true },
+    // Services have no seats (docs/api.md): assigning one finds no seat, and its seats cannot be set.
+    { product: 'SVC-1', seats: 0, endsAt: null, service: true },
   ];
   for (const [i, spec] of specs.entries()) {
     const id = await addAsset(t, operator, {
@@ -324,7 +325,11 @@ async function seatsStep(step: Step & { kind: 'seats' }) {
   const res = await json(t, 'PATCH', `/api/v1/operator/assets/${asset.id}`, operator, { seats });
   noFault(res, step);
   const after = await seatsNow();
-  if (seats >= assigned) {
+  if (asset.product === 'SVC-1') {
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().error.details).toEqual([{ path: 'seats', message: expect.stringContaining('services') }]);
+    expect(Number(after.seats)).toBe(0);
+  } else if (seats >= assigned) {
     expect(res.statusCode, res.body).toBe(200);
     expect(Number(after.seats)).toBe(seats);
     if (seats === assigned) saw('seats reduced to those assigned');

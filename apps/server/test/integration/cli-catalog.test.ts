@@ -155,7 +155,7 @@ describe('portico asset import', () => {
         'acme,IMPORT000002,PRM-2026,5,online,2026-01-01,2027-01-01',
         'acme,IMPORT000003,PRM-2026,0,online,2026-01-01,2027-01-01',
         'nowhere,IMPORT000004,NOPE,2,,2026-01-01,',
-        'acme,IMPORT000005,TRAIN,1,,2026-01-01,2026-12-31',
+        'acme,IMPORT000005,TRAIN,,,2026-01-01,2026-12-31',
       ),
     );
 

@@ -25,12 +25,15 @@ export const WITHOUT_SESSION: readonly ActorName[] = ['anonymous', 'forged', 'ex
 export const UNKNOWN_ORG = 'org_00000000000000000000000000';
 export const UNKNOWN_SESSION = 'ses_00000000000000000000000000';
 export const UNKNOWN_ASSIGNMENT = 'asg_00000000000000000000000000';
+export const UNKNOWN_AUDIT_EVENT = 'aud_00000000000000000000000000';
 
 export interface Fixtures {
   orgA: { id: string; code: string; serial: string; assetId: string };
   orgB: { id: string; code: string; serial: string };
   /** Where the operator rows appoint and remove an administrator and add assets. */
   orgC: { id: string; code: string; name: string };
+  /** A license product of no asset, which the operator rows rename and retire. */
+  spareProduct: { id: string };
   /** An account the operator rows make administrator and operator, then undo. */
   spare: { userId: string; email: string };
   memberA: { userId: string };
@@ -98,9 +101,16 @@ export const MATRIX: Row[] = [
   { route: 'GET /api/openapi.json', access: 'public' },
   { route: 'GET /api/docs', access: 'public' },
   { route: 'GET /api/docs/', access: 'public' },
-  { route: 'GET /api/docs/static/index.html', access: 'public', ok: { status: 302 } },
-  { route: 'GET /api/docs/static/swagger-initializer.js', access: 'public' },
+  { route: 'GET /api/docs/assets/:file', access: 'public', params: { file: () => 'portico.css' } },
   { route: 'GET /api/docs/static/*', access: 'public', params: { '*': () => 'swagger-ui.css' } },
+  { route: 'GET /docs', access: 'public' },
+  { route: 'GET /docs/*', access: 'public', params: { '*': () => 'api.md' } },
+  { route: 'GET /api/v1/terms', access: 'public' },
+  {
+    route: 'PUT /api/v1/operator/terms',
+    access: 'operator',
+    body: ({ n }) => ({ text: `Matrix terms ${n}` }),
+  },
   { route: 'GET /api/docs/json', access: 'public' },
   { route: 'GET /api/docs/yaml', access: 'public' },
   // Leases (SPEC §4.3): the public keys and the server-side check are for anyone holding a lease; a lease that is
@@ -333,6 +343,33 @@ export const MATRIX: Row[] = [
     params: { ...org, user: (f) => f.adminA.userId },
     ok: { status: 409, code: 'LAST_ADMINISTRATOR' },
   },
+  // Bulk actions (issue 14): answered per row; each allowed request here names rows it cannot change.
+  {
+    route: 'POST /api/v1/orgs/:org/invitations/resend',
+    access: 'org-admin',
+    params: org,
+    body: ({ f }) => ({ selection: { ids: [f.revokedInvitation.id] } }),
+  },
+  {
+    route: 'POST /api/v1/orgs/:org/invitations/revoke',
+    access: 'org-admin',
+    params: org,
+    body: ({ f }) => ({ selection: { ids: [f.revokedInvitation.id] } }),
+  },
+  {
+    route: 'POST /api/v1/orgs/:org/members/change-rights',
+    access: 'org-admin',
+    params: org,
+    body: ({ f }) => ({ selection: { ids: [f.memberA.userId] }, rights: 'member' }),
+  },
+  {
+    // adminA is A's only administrator: `yourself` for adminA, `last administrator` for the operator.
+    route: 'POST /api/v1/orgs/:org/members/remove',
+    access: 'org-admin',
+    params: org,
+    body: ({ f }) => ({ selection: { ids: [f.adminA.userId] } }),
+  },
+  { route: 'GET /api/v1/orgs/:org/members/export', access: 'org-admin', params: org },
   // The invitation page: the token is the key, no session needed.
   { route: 'GET /api/v1/invitations/:token', access: 'public', params: { token: (f) => f.invitation.token } },
   {
@@ -340,6 +377,14 @@ export const MATRIX: Row[] = [
     route: 'POST /api/v1/invitations/:token/accept',
     access: 'session',
     params: { token: (f) => f.invitation.token },
+    ok: { status: 403, code: 'EMAIL_MISMATCH' },
+  },
+  {
+    // Create account from the link, with an address that is not the invited one: refused before any account exists.
+    route: 'POST /api/v1/invitations/:token/sign-up',
+    access: 'public',
+    params: { token: (f) => f.invitation.token },
+    body: ({ n }) => ({ name: 'Matrix Person', email: `matrix-invitee-other-${n}@example.com`, password: PASSWORD }),
     ok: { status: 403, code: 'EMAIL_MISMATCH' },
   },
 
@@ -377,6 +422,17 @@ export const MATRIX: Row[] = [
     access: 'operator',
     body: ({ n }) => ({ code: `MTX-${n}`, name: `Matrix ${n}`, kind: 'license', type: 'cad' }),
     ok: created,
+  },
+  {
+    route: 'PATCH /api/v1/operator/products/:product',
+    access: 'operator',
+    params: { product: (f) => f.spareProduct.id },
+    body: ({ n }) => ({ name: `Spare product ${n}` }),
+  },
+  {
+    route: 'POST /api/v1/operator/products/:product/retire',
+    access: 'operator',
+    params: { product: (f) => f.spareProduct.id },
   },
   {
     route: 'POST /api/v1/operator/assets',
@@ -450,15 +506,28 @@ export const MATRIX: Row[] = [
   { route: 'GET /api/v1/orgs/:org/audit-events/actions', access: 'org-admin', params: org },
   { route: 'GET /api/v1/operator/audit-events', access: 'operator' },
   { route: 'GET /api/v1/operator/audit-events/actions', access: 'operator' },
+  // No bulk event exists in the fixtures: past the guard, everyone allowed is told so (the rows: audit-readable.test).
+  {
+    route: 'GET /api/v1/orgs/:org/audit-events/:id/items',
+    access: 'org-admin',
+    params: { ...org, id: () => UNKNOWN_AUDIT_EVENT },
+    ok: { status: 404, code: 'NOT_FOUND' },
+  },
+  {
+    route: 'GET /api/v1/operator/audit-events/:id/items',
+    access: 'operator',
+    params: { id: () => UNKNOWN_AUDIT_EVENT },
+    ok: { status: 404, code: 'NOT_FOUND' },
+  },
 ];
 
 /**
  * What a route must declare (http/route.ts) for its row's rule: the guard enforces the declaration; `own` and
- * `org-linked` are a signed-in caller's, and their service answers everyone else like an unknown id. The documentation
- * plugin's own routes declare nothing.
+ * `org-linked` are a signed-in caller's, and their service answers everyone else like an unknown id. Swagger UI's
+ * files (served by @fastify/static) declare nothing.
  */
 export function declarationFor(row: Row): string | undefined {
-  if (row.access === 'public') return row.route.startsWith('GET /api/docs') ? undefined : 'public';
+  if (row.access === 'public') return row.route === 'GET /api/docs/static/*' ? undefined : 'public';
   if (row.access === 'own' || row.access === 'org-linked') return 'session';
   return row.access;
 }

@@ -58,6 +58,14 @@ beforeAll(async () => {
   const a = await createOrganizationWithAsset(t, operator, { code: 'perm-a', name: 'Org A', serial: 'PERM-A000-0001' });
   const b = await createOrganizationWithAsset(t, operator, { code: 'perm-b', name: 'Org B', serial: 'PERM-B000-0001' });
   const c = await createOrganizationWithAsset(t, operator, { code: 'perm-c', name: 'Org C', serial: 'PERM-C000-0001' });
+  // A product of no asset, for the rows that change and retire one.
+  const spareProduct = await json(t, 'POST', '/api/v1/operator/products', operator, {
+    code: 'PERM-SPARE',
+    name: 'Spare product',
+    kind: 'license',
+    type: 'spare',
+  });
+  expect(spareProduct.statusCode).toBe(201);
   const assetA = await db
     .selectFrom('assets')
     .select('id')
@@ -126,6 +134,7 @@ beforeAll(async () => {
     orgA: { id: a.organizationId, code: 'perm-a', serial: a.serial, assetId: assetA.id },
     orgB: { id: b.organizationId, code: 'perm-b', serial: b.serial },
     orgC: { id: c.organizationId, code: 'perm-c', name: 'Org C' },
+    spareProduct: { id: spareProduct.json().id },
     spare: { userId: users.spare.userId, email: users.spare.email },
     victim: { userId: users.victim.userId, sessionId: users.victim.sessionId },
     memberA: { userId: users.memberA.userId },

@@ -61,7 +61,7 @@ export function Layout() {
       padding={{ base: 'md', sm: 'xl' }}
     >
       <a href="#main" className={classes.skipLink}>
-        Skip to content
+        Skip to main content
       </a>
       <AppShell.Header>
         <Group h="100%" px={{ base: 'sm', sm: 'xl' }} justify="space-between" wrap="nowrap">

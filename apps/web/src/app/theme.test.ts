@@ -73,6 +73,12 @@ describe('the light colour variables', () => {
     expect(resolved.light).toMatchObject(variables);
     expect(resolved.light['--mantine-color-error']).toBe('var(--mantine-color-red-text)');
   });
+
+  it('makes dimmed text and placeholders read at 4.5:1 on white', () => {
+    const resolved: Record<string, string> = cssVariablesResolver(full).light;
+    for (const name of ['--mantine-color-dimmed', '--mantine-color-placeholder'])
+      expect(contrastRatio(resolved[name] as string, '#ffffff'), name).toBeGreaterThanOrEqual(4.5);
+  });
 });
 
 describe('menuItemColor', () => {

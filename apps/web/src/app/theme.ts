@@ -27,6 +27,11 @@ export const theme = createTheme({
     // The close button is an icon: without a name, screen readers announce just "button". A plain object, not
     // Modal.extend, so the theme does not pull Modal into the first download.
     Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close dialog' } } },
+    // The same for the × that clears a chosen file or option (axe button-name, critical).
+    FileInput: { defaultProps: { clearButtonProps: { 'aria-label': 'Clear' } } },
+    Select: { defaultProps: { clearButtonProps: { 'aria-label': 'Clear' } } },
+    MultiSelect: { defaultProps: { clearButtonProps: { 'aria-label': 'Clear' } } },
+    TagsInput: { defaultProps: { clearButtonProps: { 'aria-label': 'Clear' } } },
     // A link inside a sentence must not be told from the text by its colour alone (WCAG 1.4.1): underlined always.
     Anchor: { defaultProps: { underline: 'always' } },
     // Mantine puts a focusable role="presentation" div first in every menu to park the focus on; a menu may hold
@@ -113,6 +118,9 @@ export const cssVariablesResolver: CSSVariablesResolver = (theme) => ({
   light: {
     ...accessibleColorVariables(theme),
     '--mantine-color-dimmed': '#5c636b',
+    // Placeholders (gray-5, 2.1:1) are real text in a file input or a select's empty field: 4.7:1 on white, still
+    // lighter than a value.
+    '--mantine-color-placeholder': '#6c757d',
     '--mantine-color-error': 'var(--mantine-color-red-text)',
   },
   dark: {},

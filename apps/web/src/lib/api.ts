@@ -214,6 +214,8 @@ export const api = {
     apiRequest(path, { method: 'POST', body, schema, ...options }),
   patch: <T = void>(path: string, body: unknown, schema?: z.ZodType<T>, options: ChangeOptions = {}) =>
     apiRequest(path, { method: 'PATCH', body, schema, ...options }),
+  put: <T = void>(path: string, body: unknown, schema?: z.ZodType<T>, options: ChangeOptions = {}) =>
+    apiRequest(path, { method: 'PUT', body, schema, ...options }),
   delete: <T = void>(path: string, schema?: z.ZodType<T>, options: ChangeOptions = {}) =>
     apiRequest(path, { method: 'DELETE', schema, ...options }),
 };

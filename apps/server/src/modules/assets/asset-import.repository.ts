@@ -38,12 +38,12 @@ export async function findOrganizationsByIdOrCode(db: Executor, keys: string[]) 
 
 /** The products named by id or code in an import; codes are matched in upper case, as findProduct does. */
 export async function findProductsByIdOrCode(db: Executor, keys: string[]) {
-  const rows: { id: string; code: string; kind: 'license' | 'service' }[] = [];
+  const rows: { id: string; code: string; kind: 'license' | 'service'; retired_at: unknown }[] = [];
   for (const chunk of chunks(keys)) {
     rows.push(
       ...(await db
         .selectFrom('products')
-        .select(['id', 'code', 'kind'])
+        .select(['id', 'code', 'kind', 'retired_at'])
         .where((eb) =>
           eb.or([
             eb('id', 'in', chunk),

@@ -46,7 +46,7 @@ export function readImportFile(text: string): CsvRecord[] {
   } catch (error) {
     if (!(error instanceof CsvSyntaxError)) throw error;
     throw new AppError('VALIDATION_FAILED', `The file is not valid CSV: ${error.message}`, [
-      { path: `line ${error.line}`, message: 'a quoted field is not closed' },
+      { path: `line ${error.line}`, message: error.message.replace(/^line \d+: /, '') },
     ]);
   }
   const [header, ...rows] = records;

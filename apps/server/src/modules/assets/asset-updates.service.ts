@@ -60,6 +60,8 @@ export async function updateAsset(deps: Deps<'db' | 'clock'>, actor: Actor, id: 
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
     const before = await lockedAsset(trx, id, now);
+    if (input.seats !== undefined && before.product_kind === 'service')
+      throw AppError.validation('seats', 'must be empty for a service: services have no seats');
     const problem = input.seats === undefined ? null : seatsInUseProblem(input.seats, Number(before.seats_assigned));
     if (problem) throw new AppError('SEATS_IN_USE', problem, [{ path: 'seats', message: problem }]);
     const { startsAt, endsAt } = termAfter(before, input);

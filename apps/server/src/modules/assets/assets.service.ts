@@ -16,7 +16,8 @@ export interface AssetInput {
   organization: string;
   product: string;
   serial: string;
-  seats: number;
+  /** A license's seats; services have none. */
+  seats?: number;
   mode?: 'machine' | 'online';
   startsAt: string;
   endsAt?: string | null;
@@ -63,23 +64,32 @@ export function describeAsset(row: repo.AssetRow, now: Date) {
 /** The organization and product an asset names, as found by id or code (undefined: none has it). */
 export interface AssetReferences {
   organization: { id: string } | undefined;
-  product: { id: string; kind: 'license' | 'service' } | undefined;
+  product: { id: string; kind: 'license' | 'service'; retired_at: unknown } | undefined;
 }
 
 /**
  * The rules between an asset and the catalogue and organizations, for the fields that are given: the CSV import
- * checks a row whose other cells are bad too, so every problem of the row is reported at once.
+ * checks a row whose other cells are bad too, so every problem of the row is reported at once. `seats` is judged
+ * only when the key is there (an import row's seats cell that was itself refused is not judged twice): a license
+ * needs seats, a service has none (docs/api.md, "Services have no seats").
  */
 export function referenceProblems(
-  input: Partial<Pick<AssetInput, 'organization' | 'product' | 'mode'>>,
+  input: Partial<Pick<AssetInput, 'organization' | 'product' | 'mode' | 'seats'>>,
   refs: AssetReferences,
 ): FieldProblem[] {
   const problems: FieldProblem[] = [];
+  const { product } = refs;
   if (input.organization !== undefined && !refs.organization)
     problems.push({ field: 'organization', message: `no organization has the id or code ${input.organization}` });
-  if (input.product !== undefined && !refs.product)
+  if (input.product !== undefined && !product)
     problems.push({ field: 'product', message: `no product has the id or code ${input.product}` });
-  if (refs.product?.kind === 'service' && input.mode)
+  if (product && product.retired_at !== null)
+    problems.push({ field: 'product', message: 'is retired: it takes no new assets' });
+  if ('seats' in input && product?.kind === 'license' && input.seats === undefined)
+    problems.push({ field: 'seats', message: 'is required for a license product' });
+  if ('seats' in input && product?.kind === 'service' && input.seats !== undefined)
+    problems.push({ field: 'seats', message: 'must be empty for a service: services have no seats' });
+  if (product?.kind === 'service' && input.mode)
     problems.push({ field: 'mode', message: 'is only for license products' });
   return problems;
 }
@@ -92,7 +102,7 @@ export function buildAsset(
   input: AssetInput,
   refs: AssetReferences,
 ): { asset: repo.NewAsset } | { problems: FieldProblem[] } {
-  const problems = referenceProblems(input, refs);
+  const problems = referenceProblems({ ...input, seats: input.seats }, refs);
   const { organization, product } = refs;
   if (problems.length > 0 || !organization || !product) return { problems };
   return {
@@ -101,7 +111,8 @@ export function buildAsset(
       organization_id: organization.id,
       product_id: product.id,
       serial: input.serial,
-      seats: input.seats,
+      // Services have no seats: the column holds 0 for them.
+      seats: input.seats ?? 0,
       mode: product.kind === 'license' ? (input.mode ?? 'machine') : null,
       starts_at: iso(new Date(input.startsAt)),
       ends_at: input.endsAt ? iso(new Date(input.endsAt)) : null,

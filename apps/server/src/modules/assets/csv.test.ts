@@ -35,8 +35,17 @@ describe('parseCsv', () => {
     ]);
   });
 
-  it('ignores spaces before an opening quote and keeps a stray quote inside a field', () => {
-    expect(parseCsv('a,  "b,c" ,d"e\n')).toEqual([{ line: 1, fields: ['a', 'b,c ', 'd"e'] }]);
+  it('trims spaces around fields and keeps a stray quote inside a field', () => {
+    expect(parseCsv('a,  "b,c" ,d"e\n')).toEqual([{ line: 1, fields: ['a', 'b,c', 'd"e'] }]);
+  });
+
+  it('counts lines of multi-byte text right', () => {
+    expect(parseCsv('name\nZürich\n"Åre\nÖrebro"\nKraków\n')).toEqual([
+      { line: 1, fields: ['name'] },
+      { line: 2, fields: ['Zürich'] },
+      { line: 3, fields: ['Åre\nÖrebro'] },
+      { line: 5, fields: ['Kraków'] },
+    ]);
   });
 
   it('names the line of a quoted field that is never closed', () => {
@@ -49,6 +58,10 @@ describe('parseCsv', () => {
     })();
     expect(error).toBeInstanceOf(CsvSyntaxError);
     expect(error).toMatchObject({ line: 3, message: 'line 3: a quoted field is not closed' });
+  });
+
+  it('names the line of text after a closing quote', () => {
+    expect(() => parseCsv('a,b\n1,"x"y\n')).toThrow(/^line 2: text follows the closing quote of a field$/);
   });
 
   it('answers nothing for an empty text', () => {

@@ -1,3 +1,5 @@
+import { CsvError, parse } from 'csv-parse/sync';
+
 /** One record of a CSV file and the line of the file it starts on (1-based), for messages people can act on. */
 export interface CsvRecord {
   line: number;
@@ -14,85 +16,75 @@ export class CsvSyntaxError extends Error {
   }
 }
 
+/** Byte offsets where each line of the file starts: a line ends at LF, CRLF or a lone CR. */
+function lineStarts(bytes: Buffer): number[] {
+  const starts = [0];
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i];
+    if (byte === 0x0a || (byte === 0x0d && bytes[i + 1] !== 0x0a)) starts.push(i + 1);
+  }
+  return starts;
+}
+
+/** The 1-based line that holds the byte at `offset`. */
+function lineAt(starts: number[], offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if ((starts[middle] as number) <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low + 1;
+}
+
+const MESSAGES: Record<string, string> = {
+  CSV_QUOTE_NOT_CLOSED: 'a quoted field is not closed',
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'text follows the closing quote of a field',
+  CSV_INVALID_CLOSING_QUOTE: 'text follows the closing quote of a field',
+};
+
+/** csv-parse's refusal, with the line its record starts on (csv-parse names the line where it stopped reading). */
+function syntaxError(error: CsvError, bytes: Buffer, starts: number[]): CsvSyntaxError {
+  const raw = (error as CsvError & { raw?: string }).raw;
+  const line =
+    error.code === 'CSV_QUOTE_NOT_CLOSED' && typeof raw === 'string'
+      ? lineAt(starts, bytes.length - Buffer.byteLength(raw))
+      : Number((error as CsvError & { lines?: number }).lines ?? 1);
+  const message = MESSAGES[error.code] ?? 'the file is not valid CSV';
+  return new CsvSyntaxError(line, `line ${line}: ${message}`);
+}
+
 /**
- * RFC 4180 records: fields separated by commas, quoted fields may hold commas, line breaks and doubled quotes
- * (`""`), lines end with CRLF or LF. A UTF-8 byte order mark is dropped (spreadsheets write one). Lenient where
- * spreadsheets are: spaces before an opening quote are ignored and a stray quote inside an unquoted field is kept.
- * Records that are empty or hold only empty fields (`,,,,` rows a spreadsheet leaves at the end) are left out.
+ * RFC 4180 records read by csv-parse: quoted fields may hold commas, line breaks and doubled quotes, lines end with
+ * CRLF or LF, and a UTF-8 byte order mark is dropped (spreadsheets write one). Lenient where spreadsheets are: spaces
+ * around fields are trimmed and a stray quote inside an unquoted field is kept. Records that are empty or hold only
+ * empty fields (`,,,,` rows a spreadsheet leaves at the end) are left out; rows may differ in length (the import
+ * names a row with the wrong number of fields).
  */
 export function parseCsv(text: string): CsvRecord[] {
-  const records: CsvRecord[] = [];
-  const n = text.length;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let line = 1;
-  let recordLine = 1;
-  let fields: string[] = [];
-  let field = '';
-  let quoted = false;
-
-  const endRecord = () => {
-    fields.push(field);
-    if (fields.some((f) => f.trim() !== '')) records.push({ line: recordLine, fields });
-    fields = [];
-    field = '';
-    quoted = false;
-  };
-
-  while (i < n) {
-    const c = text[i];
-    if (c === '"' && !quoted && field.trim() === '') {
-      const close = closingQuote(text, i + 1);
-      if (close < 0) throw new CsvSyntaxError(line, `line ${line}: a quoted field is not closed`);
-      const inner = text.slice(i + 1, close);
-      field = inner.replaceAll('""', '"');
-      line += countLineBreaks(inner);
-      quoted = true;
-      i = close + 1;
-    } else if (c === ',') {
-      fields.push(field);
-      field = '';
-      quoted = false;
-      i++;
-    } else if (c === '\n' || c === '\r') {
-      endRecord();
-      i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
-      line++;
-      recordLine = line;
-    } else {
-      // Text up to the next delimiter or quote in one step: most fields have no quotes at all.
-      const end = nextDelimiter(text, i);
-      field += text.slice(i, end);
-      i = end;
-    }
+  const bytes = Buffer.from(text, 'utf8');
+  const starts = lineStarts(bytes);
+  let rows: { record: string[]; info: { bytes: number }; raw: string }[];
+  try {
+    // With `info` and `raw`, csv-parse answers objects; its types describe only the plain records.
+    rows = parse(bytes, {
+      bom: true,
+      trim: true,
+      relax_quotes: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      skip_records_with_empty_values: true,
+      info: true,
+      raw: true,
+    }) as unknown as typeof rows;
+  } catch (error) {
+    if (error instanceof CsvError) throw syntaxError(error, bytes, starts);
+    throw error;
   }
-  if (fields.length > 0 || field !== '') endRecord();
-  return records;
-}
-
-/** The index of the quote that closes a quoted field starting at `from`, skipping doubled quotes; -1 if none. */
-function closingQuote(text: string, from: number): number {
-  let at = from;
-  for (;;) {
-    const quote = text.indexOf('"', at);
-    if (quote < 0) return -1;
-    if (text[quote + 1] !== '"') return quote;
-    at = quote + 2;
-  }
-}
-
-function nextDelimiter(text: string, from: number): number {
-  for (let i = from + 1; i < text.length; i++) {
-    const c = text[i];
-    if (c === ',' || c === '\n' || c === '\r' || c === '"') return i;
-  }
-  return text.length;
-}
-
-/** Line breaks inside a quoted field, counted as the file's lines (CRLF is one). */
-function countLineBreaks(text: string): number {
-  let count = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) count++;
-  }
-  return count;
+  // Where a record starts: where it ends, less its own raw text.
+  return rows.map(({ record, info, raw }) => ({
+    line: lineAt(starts, info.bytes - Buffer.byteLength(raw)),
+    fields: record,
+  }));
 }

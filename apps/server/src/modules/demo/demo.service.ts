@@ -11,7 +11,8 @@ type Term = 'year' | 'ending-soon' | 'perpetual';
 interface DemoAsset {
   serial: string;
   product: string;
-  seats: number;
+  /** Licenses only: services have no seats. */
+  seats?: number;
   mode?: 'machine' | 'online';
   term: Term;
   suspended?: boolean;
@@ -35,8 +36,8 @@ export const DEMO_ORGANIZATIONS: { name: string; code: string; assets: DemoAsset
       { serial: '900020260001ACME0002SIM1', product: 'SIM-2026', seats: 5, mode: 'online', term: 'ending-soon' },
       { serial: '900020260001ACME0003ELE1', product: 'ELEC-2026', seats: 2, mode: 'machine', term: 'perpetual' },
       { serial: '900020260001ACME0004PRM2', product: 'PRM-2026', seats: 3, term: 'year', suspended: true },
-      { serial: '900020260001ACME0005TRN1', product: 'TRAIN', seats: 10, term: 'year' },
-      { serial: '900020260001ACME0006DLS1', product: 'DL', seats: 1, term: 'year' },
+      { serial: '900020260001ACME0005TRN1', product: 'TRAIN', term: 'year' },
+      { serial: '900020260001ACME0006DLS1', product: 'DL', term: 'year' },
     ],
   },
   {
@@ -54,7 +55,7 @@ export const DEMO_ORGANIZATIONS: { name: string; code: string; assets: DemoAsset
         term: 'year',
         suspended: true,
       },
-      { serial: '900020260002GLBX0005TRN1', product: 'TRAIN', seats: 5, term: 'ending-soon' },
+      { serial: '900020260002GLBX0005TRN1', product: 'TRAIN', term: 'ending-soon' },
     ],
   },
 ];

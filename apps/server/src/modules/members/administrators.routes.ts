@@ -1,9 +1,9 @@
-import { AdministratorList, EmailBody, IdInput } from '@portico/contracts';
+import { AdministratorList, IdInput } from '@portico/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/request-info.js';
 import { route } from '../../http/route.js';
-import { appointAdministrator, listAdministrators, removeAdministrator } from './members.service.js';
+import { listAdministrators, removeAdministrator } from './members.service.js';
 
 const tags = ['operator'];
 const key = IdInput;
@@ -21,17 +21,7 @@ export const administratorRoutes: FastifyPluginAsyncZod = async (app) => {
     }),
     async (request) => listAdministrators(deps, request.params.org),
   );
-  app.post(
-    '/api/v1/operator/organizations/:org/administrators',
-    route('operator', {
-      tags,
-      summary: 'Appoint an administrator (an existing account)',
-      params: z.object({ org: key }),
-      body: EmailBody,
-      response: { 200: AdministratorList },
-    }),
-    async (request) => appointAdministrator(deps, actorOf(request), request.params.org, request.body.email),
-  );
+  // Appointing is the operator module's (operator/appointments.routes.ts): it may send an Admin invitation.
   app.delete(
     '/api/v1/operator/organizations/:org/administrators/:user',
     route('operator', {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { route } from '../../http/route.js';
 import { VERSION } from '../../lib/version.js';
 import { assertDatabaseAnswers } from './system.service.js';
+import { termsRoutes } from './terms.routes.js';
 
 /** Liveness, readiness and the public facts the web app needs before anyone signs in. */
 export const systemRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -33,4 +34,6 @@ export const systemRoutes: FastifyPluginAsyncZod = async (app) => {
     }),
     async () => ({ name: 'Portico', version: VERSION, devMailbox: app.deps.mailTransport.kind === 'mailbox' }),
   );
+
+  await app.register(termsRoutes);
 };

@@ -56,6 +56,12 @@ const importRoute = createRoute({
   component: lazyRouteComponent(() => import('../../features/operator/components/ImportPage'), 'ImportPage'),
 });
 
+const termsRoute = createRoute({
+  getParentRoute: () => operatorRoute,
+  path: 'terms',
+  component: lazyRouteComponent(() => import('../../features/operator/components/TermsPage'), 'TermsPage'),
+});
+
 const auditRoute = createRoute({
   getParentRoute: () => operatorRoute,
   path: 'audit',
@@ -70,5 +76,6 @@ export const operatorRouteTree = operatorRoute.addChildren([
   productsRoute,
   operatorsRoute,
   importRoute,
+  termsRoute,
   auditRoute,
 ]);

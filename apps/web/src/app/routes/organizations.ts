@@ -43,3 +43,10 @@ export const portalRoute = createRoute({
   loader: ({ context, params }) => context.queryClient.prefetchQuery(overviewQueryOptions(params.org)),
   component: lazyRouteComponent(() => import('../../features/portal/components/PortalPage'), 'PortalPage'),
 });
+
+/** The Terms and Conditions the First Moment of Truth links to: public, for anyone to read before accepting. */
+export const termsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/terms',
+  component: lazyRouteComponent(() => import('../../features/registration/components/TermsPage'), 'TermsPage'),
+});

@@ -28,7 +28,7 @@ export function AssetCards({ assets, kind, label, actions }: AssetListProps) {
                 {asset.serialDisplay}
               </Text>
             </FactRow>
-            {(kind === 'license' || kind === 'all') && (
+            {(kind === 'license' || kind === 'all') && asset.product.kind === 'license' && (
               <>
                 <FactRow label="Seats">
                   {asset.seats} total · {asset.seatsAssigned} assigned · {asset.seatsAvailable} available

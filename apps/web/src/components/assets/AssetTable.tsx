@@ -66,13 +66,21 @@ export function AssetTable({ assets, kind, label, actions }: AssetListProps) {
                   {asset.serialDisplay}
                 </Text>
               </Table.Td>
-              {seats && (
+              {seats && asset.product.kind === 'license' && (
                 <>
                   <Table.Td ta="right">{asset.seats}</Table.Td>
                   <Table.Td ta="right">{asset.seatsAssigned}</Table.Td>
                   <Table.Td ta="right">{asset.seatsAvailable}</Table.Td>
                   <Table.Td>{modeLabel(asset.mode)}</Table.Td>
                 </>
+              )}
+              {/* A service in a mixed list: it has no seats and no mode (docs/api.md), not "0 of 0". */}
+              {seats && asset.product.kind === 'service' && (
+                <Table.Td colSpan={4}>
+                  <Text size="sm" c="dimmed">
+                    Service: no seats
+                  </Text>
+                </Table.Td>
               )}
               <Table.Td>
                 <Text size="sm" style={{ whiteSpace: 'nowrap' }}>

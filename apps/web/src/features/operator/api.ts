@@ -1,7 +1,9 @@
 import {
   AdministratorList,
+  AppointAdministratorResult,
   Asset,
   AssetList,
+  CatalogProduct,
   type CreateAssetRequest,
   type CreateOrganizationRequest,
   type CreateProductRequest,
@@ -10,9 +12,10 @@ import {
   OperatorList,
   Organization,
   OrganizationList,
-  Product,
   ProductList,
+  Terms,
   type UpdateAssetRequest,
+  type UpdateProductRequest,
 } from '@portico/contracts';
 import {
   infiniteQueryOptions,
@@ -46,7 +49,7 @@ export const renameOrganization = ({ org, name }: { org: string; name: string })
 export const fetchAdministrators = (org: string, signal?: AbortSignal) =>
   api.get(`${base}/organizations/${enc(org)}/administrators`, AdministratorList, signal);
 export const appointAdministrator = ({ org, email }: { org: string; email: string }) =>
-  api.post(`${base}/organizations/${enc(org)}/administrators`, { email }, AdministratorList);
+  api.post(`${base}/organizations/${enc(org)}/administrators`, { email }, AppointAdministratorResult);
 export const removeAdministrator = ({ org, userId }: { org: string; userId: string }) =>
   api.delete(`${base}/organizations/${enc(org)}/administrators/${enc(userId)}`, AdministratorList);
 export const fetchOrganizationAssets = (org: string, cursor: string | undefined, signal?: AbortSignal) =>
@@ -57,7 +60,12 @@ export const fetchOrganizationAssets = (org: string, cursor: string | undefined,
   );
 export const fetchProducts = (signal?: AbortSignal) => api.get(`${base}/products`, ProductList, signal);
 export const createProduct = (body: z.input<typeof CreateProductRequest>) =>
-  api.post(`${base}/products`, body, Product);
+  api.post(`${base}/products`, body, CatalogProduct);
+export const updateProduct = ({ id, ...body }: z.input<typeof UpdateProductRequest> & { id: string }) =>
+  api.patch(`${base}/products/${enc(id)}`, body, CatalogProduct);
+export const retireProduct = (id: string) => api.post(`${base}/products/${enc(id)}/retire`, undefined, CatalogProduct);
+export const fetchTerms = (signal?: AbortSignal) => api.get('/api/v1/terms', Terms, signal);
+export const saveTerms = (text: string | null) => api.put(`${base}/terms`, { text }, Terms);
 export const createAsset = (body: z.input<typeof CreateAssetRequest>) => api.post(`${base}/assets`, body, Asset);
 export const updateAsset = ({ id, ...body }: z.input<typeof UpdateAssetRequest> & { id: string }) =>
   api.patch(`${base}/assets/${enc(id)}`, body, Asset);
@@ -87,6 +95,7 @@ const keys = {
   organization: (org: string) => ['operator', 'organization', org] as const,
   products: ['operator', 'products'] as const,
   operators: ['operator', 'operators'] as const,
+  terms: ['terms'] as const,
 };
 
 export const organizationsQueryOptions = (q: string) =>
@@ -194,6 +203,45 @@ export function useCreateProduct() {
   return useMutation({
     mutationFn: createProduct,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.products }),
+  });
+}
+
+export function useUpdateProduct() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: updateProduct,
+    // Assets show their product's name: every organization's lists may have changed.
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: keys.products }),
+        queryClient.invalidateQueries({ queryKey: ['operator', 'organization'] }),
+        queryClient.invalidateQueries({ queryKey: ['orgs'] }),
+      ]),
+  });
+}
+
+export function useRetireProduct() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: retireProduct,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.products }),
+  });
+}
+
+export const termsQueryOptions = queryOptions({
+  queryKey: keys.terms,
+  queryFn: ({ signal }) => fetchTerms(signal),
+});
+
+export function useTerms() {
+  return useQuery(termsQueryOptions);
+}
+
+export function useSaveTerms() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: saveTerms,
+    onSuccess: (terms) => queryClient.setQueryData(keys.terms, terms),
   });
 }
 

@@ -1,4 +1,4 @@
-import { ClaimInfo, type ClaimRequest, ClaimResult, RegistrationResult } from '@portico/contracts';
+import { ClaimInfo, type ClaimRequest, ClaimResult, RegistrationResult, Terms } from '@portico/contracts';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../../lib/api';
@@ -13,6 +13,7 @@ export const fetchClaimInfo = (org: string, signal?: AbortSignal) =>
   api.get(`${orgPath(org)}/claim`, ClaimInfo, signal);
 export const claimOrganization = ({ org, ...body }: z.input<typeof ClaimRequest> & { org: string }) =>
   api.post(`${orgPath(org)}/claim`, body, ClaimResult);
+export const fetchTerms = (signal?: AbortSignal) => api.get('/api/v1/terms', Terms, signal);
 
 // --- query options --------------------------------------------------------------------------------------------
 
@@ -21,6 +22,9 @@ export const claimInfoQueryOptions = (org: string) =>
     queryKey: ['orgs', org, 'claim'],
     queryFn: ({ signal }) => fetchClaimInfo(org, signal),
   });
+
+/** The Terms and Conditions the First Moment of Truth links to (the operator's, or the default text). */
+export const termsQueryOptions = queryOptions({ queryKey: ['terms'], queryFn: ({ signal }) => fetchTerms(signal) });
 
 // --- hooks ----------------------------------------------------------------------------------------------------
 
@@ -31,6 +35,10 @@ export function useRegisterSerial() {
     // A link or a membership changes what /me lists (claimable organizations, the home page's cards).
     onSuccess: () => queryClient.invalidateQueries({ queryKey: meQueryKey }),
   });
+}
+
+export function useTerms() {
+  return useQuery(termsQueryOptions);
 }
 
 export function useClaimInfo(org: string) {

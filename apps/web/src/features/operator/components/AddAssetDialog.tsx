@@ -37,8 +37,8 @@ export function AddAssetDialog({ org, opened, onClose }: Props) {
     organization: org,
     product: values.product,
     serial: values.serial,
-    seats: toSeats(values.seats),
-    ...(isLicense(values) ? { mode: values.mode as 'machine' | 'online' } : {}),
+    // Services have no seats and no licensing mode: neither is asked nor sent for one.
+    ...(isLicense(values) ? { seats: toSeats(values.seats), mode: values.mode as 'machine' | 'online' } : {}),
     startsAt: values.startsAt,
     endsAt: values.endsAt || null,
   });
@@ -69,10 +69,13 @@ export function AddAssetDialog({ org, opened, onClose }: Props) {
     onInvalid,
   );
 
-  const productOptions = (products.data?.items ?? []).map((product) => ({
-    value: product.id,
-    label: `${product.name} (${product.code})`,
-  }));
+  // Retired products take no new assets.
+  const productOptions = (products.data?.items ?? [])
+    .filter((product) => !product.retiredAt)
+    .map((product) => ({
+      value: product.id,
+      label: `${product.name} (${product.code})${product.kind === 'service' ? ' · service' : ''}`,
+    }));
 
   return (
     <Modal opened={opened} onClose={close} title="Add asset" size="lg">
@@ -101,20 +104,26 @@ export function AddAssetDialog({ org, opened, onClose }: Props) {
             spellCheck={false}
             {...form.getInputProps('serial')}
           />
-          <NumberInput
-            label={assetLabels.seats}
-            required
-            min={1}
-            allowDecimal={false}
-            {...form.getInputProps('seats')}
-          />
-          {isLicense(form.values) && (
-            <Radio.Group label={assetLabels.mode} {...form.getInputProps('mode')}>
-              <Group mt={6}>
-                <Radio value="machine" label="Machine" />
-                <Radio value="online" label="Online" />
-              </Group>
-            </Radio.Group>
+          {isLicense(form.values) ? (
+            <>
+              <NumberInput
+                label={assetLabels.seats}
+                required
+                min={1}
+                allowDecimal={false}
+                {...form.getInputProps('seats')}
+              />
+              <Radio.Group label={assetLabels.mode} {...form.getInputProps('mode')}>
+                <Group mt={6}>
+                  <Radio value="machine" label="Machine" />
+                  <Radio value="online" label="Online" />
+                </Group>
+              </Radio.Group>
+            </>
+          ) : (
+            <Text size="sm" c="dimmed">
+              A service has no seats and no licensing mode: every contact of the organization is entitled to it.
+            </Text>
           )}
           <TermFields startsAt={form.getInputProps('startsAt')} endsAt={form.getInputProps('endsAt')} />
           <Group justify="flex-end">

@@ -1,5 +1,7 @@
 import { Alert, Loader, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import type { AppointAdministratorResult } from '@portico/contracts';
+import { useState } from 'react';
 import { Section } from '../../../components/Section';
 import { useAdministrators, useAppointAdministrator, useRemoveAdministrator } from '../api';
 import { ConfirmButton } from './ConfirmButton';
@@ -10,6 +12,7 @@ export function AdministratorsPanel({ org }: { org: string }) {
   const administrators = useAdministrators(org);
   const appoint = useAppointAdministrator();
   const remove = useRemoveAdministrator();
+  const [invited, setInvited] = useState<AppointAdministratorResult['invitation']>(null);
 
   return (
     <Section
@@ -60,22 +63,40 @@ export function AdministratorsPanel({ org }: { org: string }) {
       <Stack gap={0}>
         <EmailGrantForm
           action="Appoint administrator"
-          description="The email address of an existing Portico account"
+          description="Someone without a Portico account yet gets an invitation to become administrator"
           pending={appoint.isPending}
           error={appoint.error}
-          onSubmit={(email, callbacks) =>
+          onSubmit={(email, callbacks) => {
+            setInvited(null);
             appoint.mutate(
               { org, email },
               {
                 ...callbacks,
-                onSuccess: () => {
+                onSuccess: ({ invitation }) => {
                   callbacks.onSuccess();
-                  notifications.show({ color: 'teal', message: `${email} is now an administrator.` });
+                  if (invitation) setInvited(invitation);
+                  else notifications.show({ color: 'teal', message: `${email} is now an administrator.` });
                 },
               },
-            )
-          }
+            );
+          }}
         />
+        {invited && (
+          // Stays on the page (a toast would vanish): the operator may want to tell the person to look for it.
+          <Alert
+            role="status"
+            color="blue"
+            variant="light"
+            mt="sm"
+            withCloseButton
+            closeButtonLabel="Dismiss"
+            onClose={() => setInvited(null)}
+          >
+            {invited.outcome === 'invited'
+              ? `No account yet: an invitation to become administrator was sent to ${invited.email}. They become an administrator when they accept it.`
+              : `No account yet, and an invitation to ${invited.email} is already pending: nothing was sent again.`}
+          </Alert>
+        )}
       </Stack>
     </Section>
   );

@@ -29,8 +29,9 @@ function valuesOf(asset: Asset | null): Values {
 /** Only what changed is sent, so the audit log records exactly what the operator did. */
 function changes(asset: Asset, values: Values) {
   const before = valuesOf(asset);
+  const seatsChanged = asset.product.kind === 'license' && toSeats(values.seats) !== before.seats;
   return {
-    ...(toSeats(values.seats) !== before.seats ? { seats: toSeats(values.seats) } : {}),
+    ...(seatsChanged ? { seats: toSeats(values.seats) } : {}),
     ...(values.startsAt !== before.startsAt ? { startsAt: values.startsAt } : {}),
     ...(values.endsAt !== before.endsAt ? { endsAt: values.endsAt || null } : {}),
   };
@@ -44,7 +45,11 @@ export function EditAssetDialog({ asset, onClose }: { asset: Asset | null; onClo
     validate: (values) => {
       const body = asset ? changes(asset, values) : {};
       // The end date is checked against the start date the asset will have, changed or not.
-      const whole = { seats: toSeats(values.seats), startsAt: values.startsAt, endsAt: values.endsAt || null };
+      const whole = {
+        ...(asset?.product.kind === 'license' ? { seats: toSeats(values.seats) } : {}),
+        startsAt: values.startsAt,
+        endsAt: values.endsAt || null,
+      };
       const errors = validateWith(UpdateAssetRequest, assetLabels)(whole);
       if (!errors.endsAt && whole.endsAt && whole.startsAt && whole.endsAt <= whole.startsAt)
         errors.endsAt = 'End date must be after the start date';
@@ -90,14 +95,20 @@ export function EditAssetDialog({ asset, onClose }: { asset: Asset | null; onClo
               </Text>
             </Text>
             <FormAlert error={update.error} labels={assetLabels} />
-            <NumberInput
-              label={assetLabels.seats}
-              required
-              min={1}
-              allowDecimal={false}
-              data-autofocus
-              {...form.getInputProps('seats')}
-            />
+            {asset.product.kind === 'license' ? (
+              <NumberInput
+                label={assetLabels.seats}
+                required
+                min={1}
+                allowDecimal={false}
+                data-autofocus
+                {...form.getInputProps('seats')}
+              />
+            ) : (
+              <Text size="sm" c="dimmed">
+                A service has no seats: only its term changes.
+              </Text>
+            )}
             <TermFields startsAt={form.getInputProps('startsAt')} endsAt={form.getInputProps('endsAt')} />
             <Group justify="flex-end">
               <SubmitButton pending={update.isPending}>Save changes</SubmitButton>

@@ -1,4 +1,4 @@
-import { Code, FileInput, Group, Progress, Radio, Stack, Text } from '@mantine/core';
+import { Anchor, Code, FileInput, Group, Progress, Radio, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { ASSET_CSV_COLUMNS, ASSET_IMPORT_MAX_BYTES } from '@portico/contracts';
 import { useState } from 'react';
@@ -45,7 +45,11 @@ export function ImportPage() {
           <>
             One asset per row, with the header row{' '}
             <Code style={{ overflowWrap: 'anywhere' }}>{ASSET_CSV_COLUMNS.join(',')}</Code>. Organizations and products
-            by id or code; dates as 2026-01-31; an empty end date is a perpetual license. At most {MAX_MB} MB.
+            by id or code; seats and mode empty for a service (services have no seats); dates as 2026-01-31; an empty
+            end date is a perpetual license. At most {MAX_MB} MB.{' '}
+            <Anchor href="/docs/api.md" target="_blank" rel="noopener">
+              The format in full (opens in a new tab)
+            </Anchor>
           </>
         }
       >

@@ -7,6 +7,7 @@ const tabs = [
   { to: '/operator/products', label: 'Products' },
   { to: '/operator/operators', label: 'Operators' },
   { to: '/operator/import', label: 'Import assets' },
+  { to: '/operator/terms', label: 'Terms and Conditions' },
   { to: '/operator/audit', label: 'Audit log' },
 ] as const;
 
@@ -16,7 +17,9 @@ export function OperatorLayout() {
     <Stack gap="lg">
       <Stack gap={4}>
         <Title order={1}>Operator</Title>
-        <Text c="dimmed">Organizations, the product catalogue and the assets of this Portico instance.</Text>
+        <Text c="dimmed">
+          Organizations, the product catalogue, the assets and the Terms and Conditions of this Portico instance.
+        </Text>
       </Stack>
       <nav aria-label="Operator" className={classes.tabs}>
         {tabs.map((tab) => (

@@ -1,4 +1,4 @@
-import { Checkbox, Paper, Stack, Text } from '@mantine/core';
+import { Anchor, Checkbox, Paper, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useNavigate } from '@tanstack/react-router';
 import { FormAlert } from '../../../components/FormAlert';
@@ -33,6 +33,12 @@ export function ClaimForm({ org }: { org: string }) {
           <FormAlert error={claim.error} labels={labels} />
           <Checkbox
             label="I accept the Terms and Conditions"
+            description={
+              // A link beside the box, not in its label: a click on the label ticks the box.
+              <Anchor href="/terms" target="_blank" rel="noopener" size="sm">
+                Read the Terms and Conditions (opens in a new tab)
+              </Anchor>
+            }
             {...form.getInputProps('acceptTerms', { type: 'checkbox' })}
           />
           <Checkbox
