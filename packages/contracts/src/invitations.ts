@@ -146,10 +146,7 @@ export const MembersFilter = z.strictObject({
 });
 export type MembersFilter = z.infer<typeof MembersFilter>;
 
-/**
- * The Members page: members and invitations in one list, with search, Status and User Rights filters, a sort and a
- * cursor. The first page (no cursor) also answers the counts.
- */
+/** The Members page: members and invitations in one list, with search, Status and User Rights filters, a sort and a cursor. */
 export const MembersQuery = MembersFilter.extend({
   sort: z.enum(MEMBER_SORTS).default('email'),
   cursor: z.string().max(500).optional(),
@@ -186,13 +183,14 @@ export const MemberCounts = z.object({
   expired: z.number().int(),
 });
 export type MemberCounts = z.infer<typeof MemberCounts>;
-export const MemberList = z.object({
-  items: z.array(MemberRow),
-  nextCursor: z.string().nullable(),
-  /** On the first page only (null on later pages): the counts, and how many rows the filter matches. */
-  counts: MemberCounts.nullable(),
-  matching: z.number().int().nullable(),
-});
+export const MemberList = z.object({ items: z.array(MemberRow), nextCursor: z.string().nullable() });
+/**
+ * `GET …/members/counts`: the page's headline (the whole organization's counts, whatever the filter) and how many
+ * rows the filter matches (what "Select all N matching" says). Asked beside the list, so a page never waits for
+ * a count.
+ */
+export const MemberCountsAnswer = z.object({ counts: MemberCounts, matching: z.number().int() });
+export type MemberCountsAnswer = z.infer<typeof MemberCountsAnswer>;
 export type MemberList = z.infer<typeof MemberList>;
 
 /** Rows one bulk request takes by id; past it, select by filter ("all N matching"). */

@@ -16,7 +16,7 @@ let org: string;
 let other: string;
 let people: SignedInUser[];
 
-const counts = async () => (await json(t, 'GET', `/api/v1/orgs/${org}/members?limit=1`, boss.cookie)).json().counts;
+const counts = async () => (await json(t, 'GET', `/api/v1/orgs/${org}/members/counts`, boss.cookie)).json().counts;
 const bulk = (path: string, body: unknown, cookie = boss.cookie) =>
   json(t, 'POST', `/api/v1/orgs/${org}/${path}`, cookie, body);
 const outcomes = (res: { json(): { results: { email: string | null; id: string; outcome: string }[] } }) =>

@@ -47,8 +47,6 @@ async function list(query = '') {
       lastSignInAt: string | null;
     }[];
     nextCursor: string | null;
-    counts: { members: number; administrators: number; pending: number; expired: number } | null;
-    matching: number | null;
   };
 }
 
@@ -186,6 +184,7 @@ describe('the Members list', () => {
       ['alice@example.com', 'Invitation expired'],
       ['eve@example.com', 'Invitation expired'],
     ]);
-    expect(res.json().counts).toMatchObject({ pending: 0, expired: 2 });
+    const counts = await json(t, 'GET', `/api/v1/orgs/${org}/members/counts`, fresh);
+    expect(counts.json().counts).toMatchObject({ pending: 0, expired: 2 });
   });
 });

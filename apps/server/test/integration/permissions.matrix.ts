@@ -369,6 +369,7 @@ export const MATRIX: Row[] = [
     params: org,
     body: ({ f }) => ({ selection: { ids: [f.adminA.userId] } }),
   },
+  { route: 'GET /api/v1/orgs/:org/members/counts', access: 'org-admin', params: org },
   { route: 'GET /api/v1/orgs/:org/members/export', access: 'org-admin', params: org },
   // The invitation page: the token is the key, no session needed.
   { route: 'GET /api/v1/invitations/:token', access: 'public', params: { token: (f) => f.invitation.token } },

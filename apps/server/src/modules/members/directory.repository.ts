@@ -111,8 +111,9 @@ export function invitationsWhere(db: Executor, organizationId: string, filter: M
   if (filter.rights) query = query.where('rights', '=', filter.rights);
   if (filter.q) {
     const pattern = likePattern(filter.q);
+    // Each name on its own: no string is built per row for the thousands of invitations a search reads.
     query = query.where(
-      sql<boolean>`(email like ${pattern} escape '\\' or lower(${INVITEE_NAME}) like ${pattern} escape '\\')`,
+      sql<boolean>`(email like ${pattern} escape '\\' or lower(first_name) like ${pattern} escape '\\' or lower(last_name) like ${pattern} escape '\\')`,
     );
   }
   return query;

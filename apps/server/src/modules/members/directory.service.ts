@@ -1,4 +1,5 @@
 import type {
+  MemberCountsAnswer,
   MemberList,
   MemberSort,
   MemberStatus,
@@ -51,7 +52,7 @@ function cursorAfter(row: DirectoryRow, sort: MemberSort): string {
 
 export type MembersQuery = MembersFilter & { sort: MemberSort; cursor?: string; limit: number };
 
-/** One page of the Members list; the first page also carries the organization's counts and the filter's total. */
+/** One page of the Members list. */
 export async function listMembers(
   deps: Deps<'db' | 'clock'>,
   organizationId: string,
@@ -69,29 +70,33 @@ export async function listMembers(
   });
   const page = rows.slice(0, query.limit);
   const memberIds = page.filter((r) => r.kind === 'member').map((r) => r.id);
-  const [signIns, products, counts] = await Promise.all([
+  const [signIns, products] = await Promise.all([
     lastSignIns(deps.db, memberIds),
     productsHeldBy(deps.db, organizationId, memberIds),
-    after ? null : countDirectory(deps.db, organizationId, now),
   ]);
   const last = page.at(-1);
   return {
     items: page.map((row) => toMemberRow(row, signIns.get(row.id), products.get(row.id) ?? [])),
     nextCursor: rows.length > query.limit && last ? cursorAfter(last, query.sort) : null,
-    counts,
-    matching: counts ? await matchingCount(deps, organizationId, filter, counts) : null,
   };
 }
 
-/** Without a filter the counts already say how many rows there are; with one, the filter is counted. */
-async function matchingCount(
+/**
+ * The headline counts and the rows a filter matches. Without a filter the counts already say how many rows there
+ * are; with one, the filter is counted (a search reads every row, as the search itself does).
+ */
+export async function countMembers(
   deps: Deps<'db' | 'clock'>,
   organizationId: string,
   filter: MembersFilter,
-  counts: { members: number; pending: number; expired: number },
-) {
-  if (!filter.q && !filter.status && !filter.rights) return counts.members + counts.pending + counts.expired;
-  return countMatching(deps.db, organizationId, filter, deps.clock.now());
+): Promise<MemberCountsAnswer> {
+  const now = deps.clock.now();
+  const counts = await countDirectory(deps.db, organizationId, now);
+  const unfiltered = !filter.q && !filter.status && !filter.rights;
+  const matching = unfiltered
+    ? counts.members + counts.pending + counts.expired
+    : await countMatching(deps.db, organizationId, filter, now);
+  return { counts, matching };
 }
 
 function toMemberRow(row: DirectoryRow, signIn: unknown, products: MemberList['items'][number]['products']) {

@@ -4,6 +4,7 @@ import {
   BulkResult,
   BulkRightsRequest,
   MEMBER_SORTS,
+  MemberCountsAnswer,
   MembersFilter,
   OrgParams,
 } from '@portico/contracts';
@@ -14,6 +15,7 @@ import { organizationOf } from '../../http/access.js';
 import { actorOf } from '../../http/request-info.js';
 import { route } from '../../http/route.js';
 import { fileNamePart } from '../../lib/csv.js';
+import { countMembers } from './directory.service.js';
 import { changeRightsInBulk, removeInBulk } from './members-bulk.service.js';
 import { exportMembers } from './members-export.service.js';
 
@@ -34,7 +36,7 @@ function sendCsv(reply: FastifyReply, fileName: string, chunks: AsyncGenerator<s
     .send(Readable.from(chunks));
 }
 
-/** The Members page's bulk actions and export (issue 14), for administrators. */
+/** The Members page's counts, bulk actions and export (issue 14), for administrators. */
 export const memberBulkRoutes: FastifyPluginAsyncZod = async (app) => {
   const { deps } = app;
 
@@ -76,6 +78,18 @@ export const memberBulkRoutes: FastifyPluginAsyncZod = async (app) => {
         request.body.selection,
         request.body.revokeLicenses,
       ),
+  );
+
+  app.get(
+    '/api/v1/orgs/:org/members/counts',
+    route('org-admin', {
+      tags,
+      summary: 'The Members page headline and how many rows a filter matches',
+      params: OrgParams,
+      querystring: MembersFilter,
+      response: { 200: MemberCountsAnswer },
+    }),
+    async (request) => countMembers(deps, organizationOf(request).id, request.query),
   );
 
   app.get(

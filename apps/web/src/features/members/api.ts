@@ -5,6 +5,7 @@ import {
   InvitationLink,
   type Invitee,
   InviteResult,
+  MemberCountsAnswer,
   MemberList,
   type MemberSort,
   type Rights,
@@ -43,6 +44,11 @@ const invitationPath = (org: string, id: string) => `${orgPath(org)}/invitations
 export function fetchMembers(org: string, filter: MembersFilter, cursor: string | null, signal?: AbortSignal) {
   const params = { ...filter, cursor: cursor ?? undefined, limit: String(PAGE_SIZE) };
   return api.get(withQuery(`${orgPath(org)}/members`, params), MemberList, signal);
+}
+
+/** The headline counts and how many rows the filter matches, asked beside the list (never slowing a page). */
+export function fetchMemberCounts(org: string, filter: RowsFilter, signal?: AbortSignal) {
+  return api.get(withQuery(`${orgPath(org)}/members/counts`, { ...filter }), MemberCountsAnswer, signal);
 }
 
 /** The CSV export of the current filter and order: a plain link, so the session cookie goes along. */
@@ -139,6 +145,16 @@ export const invitationHistoryQueryOptions = (org: string, id: string) =>
 
 export function useMembers(org: string, filter: MembersFilter) {
   return useInfiniteQuery(membersQueryOptions(org, filter));
+}
+
+/** Under the members key: every change to a member or an invitation reads the counts again with the list. */
+export function useMemberCounts(org: string, filter: MembersFilter) {
+  const rows = rowsFilter(filter);
+  return useQuery({
+    queryKey: [...membersKey(org), 'counts', rows],
+    queryFn: ({ signal }) => fetchMemberCounts(org, rows, signal),
+    placeholderData: (previous) => previous,
+  });
 }
 
 export function useInvitationHistory(org: string, id: string) {

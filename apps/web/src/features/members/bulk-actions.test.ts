@@ -1,23 +1,12 @@
 import type { MemberRow } from '@portico/contracts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { holdersOf, revokeProductFrom } from './bulk-actions';
+import { memberRow } from './test-rows';
 
 afterEach(() => vi.unstubAllGlobals());
 
-const member = (id: string, products: string[] = []): MemberRow => ({
-  kind: 'member',
-  id,
-  name: id.toUpperCase(),
-  email: `${id}@example.com`,
-  rights: 'member',
-  userRights: 'Member',
-  status: 'active',
-  statusLabel: 'Active',
-  since: '2026-01-01T00:00:00.000Z',
-  lastSignInAt: null,
-  expiresAt: null,
-  products: products.map((code) => ({ assignmentId: `asg_${id}_${code}`, code, name: code })),
-});
+const member = (id: string, products: string[] = []): MemberRow =>
+  memberRow(id, { products: products.map((code) => ({ assignmentId: `asg_${id}_${code}`, code, name: code })) });
 
 describe('holdersOf', () => {
   it('names the members who hold licenses, as last read', () => {

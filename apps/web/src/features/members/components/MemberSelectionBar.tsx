@@ -4,7 +4,14 @@ import { useMutation } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { SelectionBar } from '../../../components/SelectionBar';
 import type { BulkResults } from '../../../lib/results';
-import { fetchMatchingMembers, MATCHING_MAX, type MembersFilter, rowsFilter, useMembers } from '../api';
+import {
+  fetchMatchingMembers,
+  MATCHING_MAX,
+  type MembersFilter,
+  rowsFilter,
+  useMemberCounts,
+  useMembers,
+} from '../api';
 import { type Availability, availability, type BarAction } from '../bulk-availability';
 import type { ServerAction } from '../bulk-results';
 import { type MemberSelection, type MemberSelectionState, selectionSummary } from '../selection';
@@ -36,8 +43,8 @@ export function MemberSelectionBar({ org, filter, selection, self, onResults }: 
   const members = useMembers(org, filter);
   const [asked, setAsked] = useState<Asked | null>(null);
   const resolving = useResolveMembers(org);
-  const first = members.data?.pages[0];
-  const counts = first?.counts ?? null;
+  const answer = useMemberCounts(org, filter).data;
+  const counts = answer?.counts ?? null;
   const offered = availability(selection.current, { self, counts });
 
   // The rows as last read, not as they were when ticked: an assignment since then shows in their products.
@@ -77,7 +84,7 @@ export function MemberSelectionBar({ org, filter, selection, self, onResults }: 
           noun="member"
           summary={selectionSummary(selection.current)}
           onClear={selection.clear}
-          extra={resolving.status ?? <MatchingLine filter={filter} selection={selection} matching={first?.matching} />}
+          extra={resolving.status ?? <MatchingLine filter={filter} selection={selection} matching={answer?.matching} />}
         >
           {button('resend', 'Resend invitation', { variant: 'default' })}
           {button('revoke', 'Revoke invitation', { variant: 'light', color: 'red' })}

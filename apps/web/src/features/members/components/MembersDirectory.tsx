@@ -2,7 +2,7 @@ import { Button, Group, Stack, Text } from '@mantine/core';
 import type { MemberRow, MemberSort } from '@portico/contracts';
 import { useState } from 'react';
 import { LoadError, LoadingStatus } from '../../../components/QueryStatus';
-import { type MembersFilter, useMembers } from '../api';
+import { type MembersFilter, useMemberCounts, useMembers } from '../api';
 import type { MemberSelectionState } from '../selection';
 import { MembersCards } from './MembersCards';
 import { MembersTable } from './MembersTable';
@@ -29,6 +29,7 @@ interface MembersDirectoryProps {
  */
 export function MembersDirectory({ org, filter, selection, guard, onSort, onOpen }: MembersDirectoryProps) {
   const members = useMembers(org, filter);
+  const counted = useMemberCounts(org, filter);
   const actions = useRowActions(org, onOpen);
   const [wanted, setWanted] = useState(0);
 
@@ -39,7 +40,7 @@ export function MembersDirectory({ org, filter, selection, guard, onSort, onOpen
   const index = Math.min(wanted, pages.length - 1);
   const rows = pages[index]?.items ?? [];
   const first = pages.slice(0, index).reduce((sum, page) => sum + page.items.length, 0);
-  const matching = pages[0]?.matching ?? null;
+  const matching = counted.data?.matching ?? null;
   const filtered = Boolean(filter.q || filter.status || filter.rights);
   const hasNext = index < pages.length - 1 || members.hasNextPage;
   const next = async () => {

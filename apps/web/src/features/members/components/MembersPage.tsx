@@ -1,13 +1,13 @@
 import { Button, Stack } from '@mantine/core';
-import type { MemberCounts, MemberRow } from '@portico/contracts';
+import type { MemberRow } from '@portico/contracts';
 import { getRouteApi } from '@tanstack/react-router';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { OrganizationPageHeader } from '../../../components/OrganizationPageHeader';
 import { ResultsPanel } from '../../../components/ResultsPanel';
 import { usePageTitle } from '../../../lib/page-title';
 import type { BulkResults } from '../../../lib/results';
 import { useMe } from '../../../lib/session';
-import { type MembersFilter, useMembers } from '../api';
+import { type MembersFilter, useMemberCounts } from '../api';
 import type { AddressOutcome } from '../invite-batches';
 import { countsHeadline, useMemberSelection } from '../selection';
 import { InviteMemberDialog } from './InviteMemberDialog';
@@ -44,12 +44,8 @@ function AdministratorView({ org, name, self }: { org: string; name: string | nu
   const [details, setDetails] = useState<MemberRow | null>(null);
   const selection = useMemberSelection();
   const filter: MembersFilter = { q: search.q, status: search.status, rights: search.rights, sort: search.sort };
-  // Counts come with the first page whatever the filter (the whole organization's); the last ones stay shown while
-  // a new filter's first page loads.
-  const fresh = useMembers(org, filter).data?.pages[0]?.counts;
-  const lastCounts = useRef<MemberCounts | null>(null);
-  if (fresh) lastCounts.current = fresh;
-  const counts = fresh ?? lastCounts.current;
+  // The whole organization's counts, whatever the filter; the last ones stay shown while a new filter's load.
+  const counts = useMemberCounts(org, filter).data?.counts ?? null;
   const guard = { self, administrators: counts?.administrators ?? null };
 
   const setFilter = (next: MembersFilter) => {
