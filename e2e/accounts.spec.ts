@@ -81,7 +81,7 @@ test('pages fit a phone-width screen and work with the keyboard', async ({ page 
   await page.goto('/sign-in');
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
   await page.keyboard.press('Tab');
-  await expect(page.getByRole('link', { name: /skip to content/i })).toBeFocused();
+  await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused();
   await page.getByLabel('Email').focus();
   await page.keyboard.type('nobody@example.com');
   await page.keyboard.press('Tab');
