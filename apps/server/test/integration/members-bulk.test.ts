@@ -105,6 +105,32 @@ describe('Revoke invitation for a selection', () => {
   });
 });
 
+describe('hostile input on the new routes', () => {
+  it('answers undecodable bytes, NUL and control characters with a 4xx or a per-row answer, never a 5xx', async () => {
+    const raw = Buffer.concat([
+      Buffer.from('{"selection":{"ids":["inv_'),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('"]}}'),
+    ]);
+    const bytes = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/orgs/${org}/invitations/revoke`,
+      headers: { cookie: boss.cookie, 'content-type': 'application/json' },
+      payload: raw,
+    });
+    expect(bytes.statusCode).toBeLessThan(500);
+    if (bytes.statusCode === 200) expect(bytes.json().results[0].outcome).toBe('not found');
+    for (const query of ['q=%FF%FE', 'q=a%00b', 'q=%07', 'rights=%00']) {
+      for (const path of ['members/counts', 'members/export', 'members']) {
+        const res = await json(t, 'GET', `/api/v1/orgs/${org}/${path}?${query}`, boss.cookie);
+        expect(res.statusCode, `${path}?${query}`).toBeLessThan(500);
+      }
+    }
+    const nul = await bulk('members/change-rights', { selection: { matching: { q: 'a\u0000' } }, rights: 'admin' });
+    expect([nul.statusCode, nul.json().error.details[0].path]).toEqual([400, 'selection.matching.q']);
+  });
+});
+
 describe('Resend invitation for a selection', () => {
   it('resends pending ones, answers expired ones and the daily limit per row', async () => {
     const [fresh, later] = await invite(org, ['fresh@example.com', 'later@example.com']);
