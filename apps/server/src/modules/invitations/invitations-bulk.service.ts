@@ -3,13 +3,12 @@ import type { Executor } from '../../db/database.js';
 import type { Deps } from '../../deps.js';
 import type { Actor } from '../../lib/actor.js';
 import { toDate } from '../../lib/time.js';
-import { recordBulkAudit } from '../audit/audit.writer.js';
 import { enqueueEmails } from '../mail/outbox.writer.js';
 import {
   type BulkItem,
-  DONE,
   itemOf,
   notFound,
+  recordBulkOutcome,
   resolveSelection,
   type SelectedRow,
 } from '../members/selection.service.js';
@@ -39,16 +38,7 @@ async function answer(
   items: BulkItem[],
   now: Date,
 ): Promise<BulkResult> {
-  const done = items.filter((item) => DONE.has(item.outcome)).length;
-  if (done === 0) return { auditEventId: null, results: items };
-  const rows = items.map((item) => ({
-    targetId: item.id,
-    targetName: item.name,
-    targetDetail: item.email,
-    outcome: item.outcome,
-  }));
-  const entry = { action, targetType: 'organization', organizationId, after: { count: done }, items: rows };
-  return { auditEventId: await recordBulkAudit(trx, actor, entry, now), results: items };
+  return { auditEventId: await recordBulkOutcome(trx, actor, { action, organizationId }, items, now), results: items };
 }
 
 /**

@@ -1,13 +1,19 @@
-import type { AuditAction, BulkResult, BulkSelection, Rights } from '@portico/contracts';
+import type { BulkResult, BulkSelection, Rights } from '@portico/contracts';
 import type { Executor } from '../../db/database.js';
 import { lockOrganization } from '../../db/locks.js';
 import type { Deps } from '../../deps.js';
 import type { Actor } from '../../lib/actor.js';
-import { recordBulkAudit } from '../audit/audit.writer.js';
 import { productsHeldBy } from '../licensing/assignment-views.service.js';
 import { revokeAllOf } from '../licensing/assignments.service.js';
 import * as repo from './members.repository.js';
-import { type BulkItem, DONE, itemOf, notFound, resolveSelection, type SelectedRow } from './selection.service.js';
+import {
+  type BulkItem,
+  itemOf,
+  notFound,
+  recordBulkOutcome,
+  resolveSelection,
+  type SelectedRow,
+} from './selection.service.js';
 
 // Bulk Change to Admin / Member and Remove member (issue 14): one request, one transaction under the
 // organization's lock (the same lock every single change takes, so the last-administrator count cannot move under
@@ -47,25 +53,6 @@ async function decideRows(
   return { items: [...items, ...missing.map(notFound)], applied };
 }
 
-async function recordBulk(
-  trx: Executor,
-  actor: Actor,
-  organizationId: string,
-  action: AuditAction,
-  items: BulkItem[],
-  after: unknown,
-  now: Date,
-): Promise<string | null> {
-  if (!items.some((item) => DONE.has(item.outcome))) return null;
-  const rows = items.map((item) => ({
-    targetId: item.id,
-    targetName: item.name,
-    targetDetail: item.email,
-    outcome: item.outcome,
-  }));
-  return recordBulkAudit(trx, actor, { action, targetType: 'organization', organizationId, after, items: rows }, now);
-}
-
 /** Change to Admin / Change to Member for a selection. */
 export async function changeRightsInBulk(
   deps: BulkDeps,
@@ -98,8 +85,8 @@ export async function changeRightsInBulk(
       rights,
       now,
     );
-    const after = { rights, count: applied.length };
-    const auditEventId = await recordBulk(trx, actor, organizationId, 'members.rights_changed', items, after, now);
+    const entry = { action: 'members.rights_changed' as const, organizationId, after: { rights } };
+    const auditEventId = await recordBulkOutcome(trx, actor, entry, items, now);
     return { auditEventId, results: items };
   });
 }
@@ -140,8 +127,14 @@ export async function removeInBulk(
       organizationId,
       applied.map((row) => row.id),
     );
-    const after = { count: applied.length, ...(revokeLicenses ? { licensesRevoked: true } : {}) };
-    const auditEventId = await recordBulk(trx, actor, organizationId, 'members.removed', items, after, now);
+    const after = revokeLicenses ? { licensesRevoked: true } : {};
+    const auditEventId = await recordBulkOutcome(
+      trx,
+      actor,
+      { action: 'members.removed', organizationId, after },
+      items,
+      now,
+    );
     return { auditEventId, results: items };
   });
   deps.notifyMail();

@@ -1,5 +1,7 @@
-import type { BulkOutcome, BulkSelection } from '@portico/contracts';
+import type { AuditAction, BulkOutcome, BulkSelection } from '@portico/contracts';
 import type { Executor } from '../../db/database.js';
+import type { Actor } from '../../lib/actor.js';
+import { recordBulkAudit } from '../audit/audit.writer.js';
 import { rowsByIds, rowsMatching, type SelectedRow } from './selection.repository.js';
 
 export type { SelectedRow } from './selection.repository.js';
@@ -49,4 +51,27 @@ export function notFound(id: string): BulkItem {
 }
 
 /** The outcomes that changed something: what the audit event counts as done. */
-export const DONE: ReadonlySet<BulkOutcome> = new Set(['resent', 'revoked', 'changed', 'removed']);
+const DONE: ReadonlySet<BulkOutcome> = new Set(['resent', 'revoked', 'changed', 'removed']);
+
+/**
+ * The one audit event of a bulk action (ADR 15): every row with its outcome, the organization as its target, and
+ * `after` with the number done. Nothing is recorded when no row changed; the event's id otherwise.
+ */
+export async function recordBulkOutcome(
+  trx: Executor,
+  actor: Actor,
+  entry: { action: AuditAction; organizationId: string; after?: Record<string, unknown> },
+  items: BulkItem[],
+  now: Date,
+): Promise<string | null> {
+  const count = items.filter((item) => DONE.has(item.outcome)).length;
+  if (count === 0) return null;
+  const rows = items.map((item) => ({
+    targetId: item.id,
+    targetName: item.name,
+    targetDetail: item.email,
+    outcome: item.outcome,
+  }));
+  const after = { ...entry.after, count };
+  return recordBulkAudit(trx, actor, { ...entry, targetType: 'organization', after, items: rows }, now);
+}
